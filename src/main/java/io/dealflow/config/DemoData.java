@@ -1,0 +1,115 @@
+package io.dealflow.config;
+
+import io.dealflow.contact.ContactDetails;
+import io.dealflow.contact.MarketingConsent;
+import io.dealflow.deal.ContactRole;
+import io.dealflow.deal.DealOpening;
+import io.dealflow.deal.DealRepository;
+import io.dealflow.deal.DealService;
+import io.dealflow.deal.MonthlyValue;
+import io.dealflow.stage.StageOutcome;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A dozen deals spread over the stages, so the first start shows a live pipeline in Cockpit and tasks in
+ * Tasklist. Deals are opened and moved through the real process, back-dated with the engine clock so the
+ * stage history looks lived in. Runs once: only while there is no deal at all.
+ */
+@Component
+@Order(2)
+@Profile("!prod")
+@ConditionalOnProperty(name = "dealflow.demo-data", havingValue = "true")
+public class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** stagesPassed: how many stages the deal has moved on from; ending: null (open), "won" or "lost". */
+    record DemoDeal(String company, String domain, String first, String last, String title, String amount,
+                    String currency, String owner, int daysAgo, int stagesPassed, String ending) {
+    }
+
+    static final List<DemoDeal> DEALS = List.of(
+            new DemoDeal("Acme Logistics", "acme-logistics.example", "Dana", "Ionescu", "Route planning rollout", "1250.50", "EUR", "sam", 2, 0, null),
+            new DemoDeal("Borealis Foods", "borealis-foods.example", "Erik", "Lund", "Shop-floor analytics", "800", "EUR", "sam", 4, 0, null),
+            new DemoDeal("Carpathia Tours", "carpathia-tours.example", "Ioana", "Pop", "Booking automation", "2400", "RON", "sam", 6, 0, null),
+            new DemoDeal("Delta Clinics", "delta-clinics.example", "Mihai", "Radu", "Patient reminders", "1500", "EUR", "mia", 9, 1, null),
+            new DemoDeal("Evergreen Energy", "evergreen-energy.example", "Sofia", "Marin", "Field service app", "3200", "EUR", "sam", 12, 1, null),
+            new DemoDeal("Fjord Shipping", "fjord-shipping.example", "Lars", "Berg", "Fleet dashboard", "4100", "EUR", "sam", 20, 2, null),
+            new DemoDeal("Granite Legal", "granite-legal.example", "Ana", "Stan", "Contract workflows", "950", "EUR", "mia", 25, 2, null),
+            new DemoDeal("Harbor Retail", "harbor-retail.example", "Paul", "Nistor", "Loyalty programme", "5600", "RON", "sam", 30, 3, null),
+            new DemoDeal("Iris Media", "iris-media.example", "Elena", "Vasile", "Content calendar", "700", "EUR", "sam", 35, 4, null),
+            new DemoDeal("Juniper Labs", "juniper-labs.example", "Tom", "Gray", "Lab scheduling", "2100", "EUR", "mia", 45, 5, "won"),
+            new DemoDeal("Kestrel Air", "kestrel-air.example", "Maria", "Dobre", "Crew rostering", "3900", "EUR", "sam", 40, 2, "lost"),
+            new DemoDeal("Lumen Schools", "lumen-schools.example", "Radu", "Enache", "Parent portal", "600", "EUR", "sam", 28, 1, "lost"));
+
+    private final DealService deals;
+    private final DealRepository dealRecords;
+    private final TaskService tasks;
+    private final IdentityService identity;
+
+    public DemoData(DealService deals, DealRepository dealRecords, TaskService tasks, IdentityService identity) {
+        this.deals = deals;
+        this.dealRecords = dealRecords;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (dealRecords.count() > 0) {
+            return;
+        }
+        Instant now = Instant.now();
+        try {
+            for (DemoDeal demo : DEALS) {
+                create(demo, now);
+            }
+        } finally {
+            ClockUtil.reset();
+            identity.clearAuthentication();
+        }
+        log.info("Demo data: {} deals opened (users demo, sam, mia, mark; password = user id)", DEALS.size());
+    }
+
+    private void create(DemoDeal demo, Instant now) {
+        Instant at = now.minus(Duration.ofDays(demo.daysAgo()));
+        ClockUtil.setCurrentTime(Date.from(at));
+        var contact = new ContactDetails(demo.first().toLowerCase() + "@" + demo.domain(), demo.first(), demo.last(),
+                null, null, new MarketingConsent(true, at, "demo data", "I agree to receive emails about this offer"));
+        Long dealId = deals.open(new DealOpening(demo.title(), demo.company(), demo.domain(),
+                List.of(new DealOpening.Participant(contact, ContactRole.DECISION_MAKER)),
+                new MonthlyValue(new BigDecimal(demo.amount()), demo.currency()), demo.owner(),
+                at.plus(Duration.ofDays(1))));
+        String processInstanceId = deals.get(dealId).getProcessInstanceId();
+        int steps = demo.stagesPassed() + ("lost".equals(demo.ending()) ? 1 : 0);
+        long daysPerStage = Math.max(1, demo.daysAgo() / (steps + 1));
+        identity.setAuthenticatedUserId(demo.owner());
+        for (int step = 0; step < steps; step++) {
+            at = at.plus(Duration.ofDays(daysPerStage));
+            ClockUtil.setCurrentTime(Date.from(at));
+            Task stage = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+            boolean lose = "lost".equals(demo.ending()) && step == steps - 1;
+            tasks.complete(stage.getId(), lose
+                    ? Map.of(StageOutcome.VARIABLE, "lost", StageOutcome.LOST_REASON, "CHOSE_COMPETITOR")
+                    : Map.of(StageOutcome.VARIABLE, "advance"));
+        }
+        identity.clearAuthentication();
+    }
+}

@@ -1,0 +1,62 @@
+package io.dealflow.config;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.context.annotation.Profile;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The demo users of DESIGN.md (password = user id), in every profile except prod. */
+@Component
+@Order(0)
+@Profile("!prod")
+public class DemoUsers implements ApplicationRunner {
+
+    record DemoUser(String id, String firstName, String lastName, String group) {
+    }
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("demo", "Demo", "Admin", SalesAccess.ADMINS),
+            new DemoUser("sam", "Sam", "Seller", SalesAccess.SALES),
+            new DemoUser("mia", "Mia", "Manager", SalesAccess.MANAGEMENT),
+            new DemoUser("mark", "Mark", "Marketer", SalesAccess.MARKETING));
+
+    private final IdentityService identity;
+
+    public DemoUsers(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        group(SalesAccess.ADMINS, "Administrators", Groups.GROUP_TYPE_SYSTEM);
+        group(SalesAccess.SALES, "Sales", Groups.GROUP_TYPE_WORKFLOW);
+        group(SalesAccess.MANAGEMENT, "Management", Groups.GROUP_TYPE_WORKFLOW);
+        group(SalesAccess.MARKETING, "Marketing", Groups.GROUP_TYPE_WORKFLOW);
+        for (DemoUser demo : USERS) {
+            if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+                User user = identity.newUser(demo.id());
+                user.setFirstName(demo.firstName());
+                user.setLastName(demo.lastName());
+                user.setEmail(demo.id() + "@example.com");
+                user.setPassword(demo.id());
+                identity.saveUser(user);
+                identity.createMembership(demo.id(), demo.group());
+            }
+        }
+    }
+
+    private void group(String id, String name, String type) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identity.saveGroup(group);
+        }
+    }
+}

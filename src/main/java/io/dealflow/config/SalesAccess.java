@@ -1,0 +1,112 @@
+package io.dealflow.config;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the sales team needs in every installation: the groups' rights to use Tasklist and Cockpit for the
+ * sales process, and the Tasklist filters "My deals", "Team deals" and "All open deals".
+ * Idempotent: it only adds what is missing.
+ */
+@Component
+@Order(1)
+public class SalesAccess implements ApplicationRunner {
+
+    public static final String SALES = "sales";
+    public static final String MANAGEMENT = "management";
+    public static final String MARKETING = "marketing";
+    public static final String ADMINS = "camunda-admin";
+
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final String salesProcessKey;
+
+    public SalesAccess(AuthorizationService authorizations, FilterService filters, TaskService tasks,
+                       @Value("${dealflow.sales-process-key}") String salesProcessKey) {
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.salesProcessKey = salesProcessKey;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Resource resource : Resources.values()) {
+            grant(ADMINS, resource, "*", Permissions.ALL);
+        }
+        for (String group : List.of(SALES, MANAGEMENT)) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(group, Resources.FILTER, "*", Permissions.READ);
+            grant(group, Resources.USER, "*", Permissions.READ);
+            grant(group, Resources.GROUP, "*", Permissions.READ);
+            grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+            grant(group, Resources.PROCESS_DEFINITION, salesProcessKey,
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                    ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                    ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+            grant(group, Resources.TASK, "*", Permissions.CREATE);
+        }
+        grant(MARKETING, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(MARKETING, Resources.FILTER, "*", Permissions.READ);
+
+        TaskQuery salesTasks = tasks.createTaskQuery().processDefinitionKey(salesProcessKey);
+        filter("My deals", "Deals whose stage is mine to move on", -10,
+                tasks.createTaskQuery().processDefinitionKey(salesProcessKey).taskAssigneeExpression("${currentUser()}"));
+        filter("Team deals", "Deals of the sales team that nobody has taken", 0,
+                tasks.createTaskQuery().processDefinitionKey(salesProcessKey).taskCandidateGroup(SALES).taskUnassigned());
+        filter("All open deals", "Every open deal, in whichever stage", 10, salesTasks);
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).count() > 0;
+        if (exists) {
+            return;
+        }
+        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private void filter(String name, String description, int priority, TaskQuery query) {
+        if (filters.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
+                "description", description,
+                "priority", priority,
+                "refresh", true,
+                "variables", List.of(
+                        Map.of("name", "dealReference", "label", "Deal"),
+                        Map.of("name", "companyName", "label", "Company"),
+                        Map.of("name", "monthlyValue", "label", "Monthly value"))));
+        filters.saveFilter(filter);
+    }
+}

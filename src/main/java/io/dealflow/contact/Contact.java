@@ -1,0 +1,117 @@
+package io.dealflow.contact;
+
+import io.dealflow.company.Company;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import java.time.Instant;
+
+@Entity
+public class Contact {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "contact_seq")
+    @SequenceGenerator(name = "contact_seq", sequenceName = "contact_seq", allocationSize = 1)
+    private Long id;
+
+    /** Trimmed and lower-cased (see {@link EmailAddresses}): the same person in any spelling. */
+    private String email;
+
+    private String firstName;
+
+    private String lastName;
+
+    private String phone;
+
+    private String jobTitle;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    private Company company;
+
+    @Embedded
+    private MarketingConsent consent = MarketingConsent.none();
+
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    protected Contact() {
+    }
+
+    public Contact(String email, Instant now) {
+        this.email = EmailAddresses.normalize(email);
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Fills in what we did not know yet; never blanks out what we knew. */
+    public void complete(String firstName, String lastName, String phone, String jobTitle, Company company, Instant now) {
+        this.firstName = firstOf(firstName, this.firstName);
+        this.lastName = firstOf(lastName, this.lastName);
+        this.phone = firstOf(phone, this.phone);
+        this.jobTitle = firstOf(jobTitle, this.jobTitle);
+        if (this.company == null) {
+            this.company = company;
+        }
+        this.updatedAt = now;
+    }
+
+    public void recordConsent(MarketingConsent consent, Instant now) {
+        this.consent = consent;
+        this.updatedAt = now;
+    }
+
+    private static String firstOf(String given, String known) {
+        return given == null || given.isBlank() ? known : given.trim();
+    }
+
+    public String displayName() {
+        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+        return name.isEmpty() ? email : name;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getJobTitle() {
+        return jobTitle;
+    }
+
+    public Company getCompany() {
+        return company;
+    }
+
+    public MarketingConsent getConsent() {
+        return consent;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

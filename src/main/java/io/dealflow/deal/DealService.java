@@ -1,0 +1,89 @@
+package io.dealflow.deal;
+
+import io.dealflow.company.Company;
+import io.dealflow.contact.Contact;
+import io.dealflow.stage.StageVisitRepository;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class DealService {
+
+    private final DealRepository deals;
+    private final StageVisitRepository visits;
+    private final RuntimeService runtime;
+    private final String salesProcessKey;
+
+    public DealService(DealRepository deals, StageVisitRepository visits, RuntimeService runtime,
+                       @Value("${dealflow.sales-process-key}") String salesProcessKey) {
+        this.deals = deals;
+        this.visits = visits;
+        this.runtime = runtime;
+        this.salesProcessKey = salesProcessKey;
+    }
+
+    /**
+     * Starts the sales process with the opening data; its service tasks store the company, the contacts and
+     * the deal. Records and process instance are written in this one transaction, or not at all.
+     */
+    @Transactional
+    public Long open(DealOpening opening) {
+        var instance = runtime.createProcessInstanceByKey(salesProcessKey)
+                .setVariable(DealOpening.VARIABLE, Variables.objectValue(opening, true).create())
+                .executeWithVariablesInReturn();
+        return (Long) instance.getVariables().get(DealVariables.DEAL_ID);
+    }
+
+    /** Called by the process's "Open deal" task. */
+    @Transactional
+    public Deal create(DealOpening opening, Company company, List<Contact> contacts, String processInstanceId,
+                       Instant now) {
+        Deal deal = new Deal(opening.title().trim(), company, opening.owner(), opening.monthlyValue(),
+                opening.meetingAt(), now);
+        for (int i = 0; i < contacts.size(); i++) {
+            deal.addContact(contacts.get(i), opening.contacts().get(i).role());
+        }
+        deal.startedAs(processInstanceId);
+        return deals.save(deal);
+    }
+
+    /** Takes over what a stage form may have answered that belongs to the deal record. */
+    @Transactional
+    public Deal recordStageAnswers(Long dealId, BigDecimal monthlyAmount, LocalDate decisionDate) {
+        Deal deal = get(dealId);
+        if (monthlyAmount != null) {
+            deal.changeAmount(monthlyAmount);
+        }
+        if (decisionDate != null) {
+            deal.expectDecisionOn(decisionDate);
+        }
+        return deal;
+    }
+
+    @Transactional
+    public void win(Long dealId, Instant at) {
+        get(dealId).win(at);
+    }
+
+    @Transactional
+    public void lose(Long dealId, LostReason reason, String note, Instant at) {
+        get(dealId).lose(reason, note, at);
+    }
+
+    @Transactional(readOnly = true)
+    public DealView view(Long dealId) {
+        return DealView.of(get(dealId), visits.findByDealIdOrderByEnteredAtAscIdAsc(dealId));
+    }
+
+    @Transactional(readOnly = true)
+    public Deal get(Long dealId) {
+        return deals.findById(dealId).orElseThrow(() -> new DealNotFoundException(dealId));
+    }
+}

@@ -1,0 +1,5 @@
+package io.dealflow.deal;
+
+public enum DealStatus {
+    OPEN, WON, LOST
+}

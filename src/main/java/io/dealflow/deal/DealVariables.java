@@ -1,0 +1,32 @@
+package io.dealflow.deal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The process variables of a deal: its id, the owner the stages are assigned to, and the few
+ * read-only facts the stage forms show. Everything else is read from our tables.
+ */
+public final class DealVariables {
+
+    public static final String DEAL_ID = "dealId";
+    public static final String OWNER = "owner";
+
+    private DealVariables() {
+    }
+
+    public static Map<String, Object> of(Deal deal) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(DEAL_ID, deal.getId());
+        variables.put(OWNER, deal.getOwner());
+        variables.put("dealReference", deal.getReference());
+        variables.put("dealTitle", deal.getTitle());
+        variables.put("companyName", deal.getCompany().getName());
+        variables.put("contactNames", deal.getContacts().stream()
+                .map(dc -> dc.getContact().displayName() + " (" + dc.getRole().label() + ")")
+                .collect(Collectors.joining(", ")));
+        variables.put("monthlyValue", deal.getMonthlyValue().display());
+        return variables;
+    }
+}

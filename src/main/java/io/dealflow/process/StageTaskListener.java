@@ -1,0 +1,112 @@
+package io.dealflow.process;
+
+import io.dealflow.deal.Deal;
+import io.dealflow.deal.DealService;
+import io.dealflow.deal.DealVariables;
+import io.dealflow.stage.StageOutcome;
+import io.dealflow.stage.StageTracker;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Attached by {@link SalesModelParseListener} to every user task of the sales process, so every stage a
+ * process owner draws is tracked without code: it records the deal entering and leaving the stage, checks
+ * the rep's decision, and takes over the answers that belong to the deal record.
+ */
+@Component
+public class StageTaskListener implements TaskListener {
+
+    /** Optional answers of a stage form that change the deal record. */
+    static final String MONTHLY_AMOUNT = "monthlyAmount";
+    static final String DECISION_DATE = "decisionDate";
+
+    private final StageTracker tracker;
+    private final DealService deals;
+
+    public StageTaskListener(StageTracker tracker, @Lazy DealService deals) {
+        this.tracker = tracker;
+        this.deals = deals;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> entered(task);
+            case EVENTNAME_COMPLETE -> completed(task);
+            case EVENTNAME_DELETE -> tracker.left(task.getId(), now(), currentUser(task), "cancelled");
+            default -> { }
+        }
+    }
+
+    private void entered(DelegateTask task) {
+        // each stage asks anew: a decision taken in the previous stage must not carry over
+        task.getExecution().removeVariable(StageOutcome.VARIABLE);
+        task.getExecution().removeVariable(StageOutcome.LOST_REASON);
+        task.getExecution().removeVariable(StageOutcome.LOST_NOTE);
+        tracker.entered(dealId(task), task.getTaskDefinitionKey(), task.getName(), task.getId(),
+                task.getCreateTime().toInstant());
+    }
+
+    private void completed(DelegateTask task) {
+        StageOutcome outcome = StageOutcome.require(task.getName(), task.getVariable(StageOutcome.VARIABLE),
+                task.getVariable(StageOutcome.LOST_REASON));
+        Deal deal = deals.recordStageAnswers(dealId(task), amount(task.getVariable(MONTHLY_AMOUNT)),
+                date(task.getVariable(DECISION_DATE)));
+        task.getExecution().setVariables(DealVariables.of(deal));
+        String by = currentUser(task);
+        tracker.left(task.getId(), now(), by != null ? by : task.getAssignee(), outcome.value());
+    }
+
+    private static Long dealId(DelegateTask task) {
+        return ((Number) task.getVariable(DealVariables.DEAL_ID)).longValue();
+    }
+
+    private static String currentUser(DelegateTask task) {
+        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private static BigDecimal amount(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal amount = new BigDecimal(value.toString().trim());
+            if (amount.signum() < 0) {
+                throw new BadUserRequestException(MONTHLY_AMOUNT + " must not be negative (was " + value + ")");
+            }
+            return amount;
+        } catch (NumberFormatException e) {
+            throw new BadUserRequestException(MONTHLY_AMOUNT + " must be a number (was " + value + ")");
+        }
+    }
+
+    private static LocalDate date(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof Date date) {
+            return date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        }
+        try {
+            String text = value.toString().trim();
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw new BadUserRequestException(DECISION_DATE + " must be a date like 2026-12-31 (was " + value + ")");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.dealflow.process;
+
+import io.dealflow.company.Company;
+import io.dealflow.company.CompanyService;
+import io.dealflow.deal.DealOpening;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** "Store company": finds the deal's company by its domain, or creates it. */
+@Component("storeCompany")
+public class StoreCompanyDelegate implements JavaDelegate {
+
+    public static final String COMPANY_ID = "companyId";
+
+    private final CompanyService companies;
+
+    public StoreCompanyDelegate(CompanyService companies) {
+        this.companies = companies;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        DealOpening opening = (DealOpening) execution.getVariable(DealOpening.VARIABLE);
+        Company company = companies.findOrCreate(opening.companyName(), opening.companyDomain(),
+                ClockUtil.now().toInstant());
+        execution.setVariable(COMPANY_ID, company.getId());
+    }
+}

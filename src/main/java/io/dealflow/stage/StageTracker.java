@@ -1,0 +1,36 @@
+package io.dealflow.stage;
+
+import io.dealflow.deal.Deal;
+import io.dealflow.deal.DealRepository;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps a deal's current stage and stage history in step with the stage tasks of its process.
+ * Called for every user task of the sales process, whatever the model's stages are.
+ */
+@Service
+public class StageTracker {
+
+    private final DealRepository deals;
+    private final StageVisitRepository visits;
+
+    public StageTracker(DealRepository deals, StageVisitRepository visits) {
+        this.deals = deals;
+        this.visits = visits;
+    }
+
+    @Transactional
+    public void entered(Long dealId, String stageKey, String stageName, String taskId, Instant at) {
+        Deal deal = deals.findById(dealId)
+                .orElseThrow(() -> new IllegalStateException("Stage " + stageKey + " entered by unknown deal " + dealId));
+        deal.enterStage(stageKey, stageName, at);
+        visits.save(new StageVisit(dealId, stageKey, stageName, taskId, at));
+    }
+
+    @Transactional
+    public void left(String taskId, Instant at, String by, String outcome) {
+        visits.findByTaskId(taskId).ifPresent(visit -> visit.leave(at, by, outcome));
+    }
+}

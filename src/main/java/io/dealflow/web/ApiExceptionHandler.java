@@ -1,0 +1,117 @@
+package io.dealflow.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.dealflow.deal.DealNotFoundException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of our API as application/problem+json. Bad input names the field in {@code detail} and
+ * lists each one in {@code errors: [{field, message}]}.
+ */
+@RestControllerAdvice(basePackages = "io.dealflow")
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldProblem(e.getField(), message(e)))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, typeMessage(mapping)))));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON");
+        problem.setTitle("Malformed request");
+        problem.setProperty("errors", List.of(new FieldProblem("body", "is not valid JSON")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.getMessage()))));
+    }
+
+    @ExceptionHandler(DealNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    static ProblemDetail invalid(List<FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problems.stream()
+                .map(p -> p.field() + ": " + p.message())
+                .collect(Collectors.joining("; ")));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", problems);
+        return problem;
+    }
+
+    private static String message(FieldError error) {
+        return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    private static String path(JsonMappingException mapping) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static String typeMessage(JsonMappingException mapping) {
+        if (mapping instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            if (target != null && target.isEnum()) {
+                return "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", "));
+            }
+            if (target != null && Number.class.isAssignableFrom(target)) {
+                return "must be a number";
+            }
+            if (target != null && target.getName().startsWith("java.time")) {
+                return "must be an ISO-8601 timestamp such as 2026-12-03T10:00:00Z";
+            }
+            return "has the wrong format";
+        }
+        if (mapping instanceof MismatchedInputException) {
+            return "has the wrong type";
+        }
+        return "is invalid";
+    }
+}
