@@ -1,0 +1,7 @@
+package io.dealflow.process;
+
+import io.dealflow.support.OnPostgres;
+
+@OnPostgres
+class SalesProcessOnPostgresTest extends SalesProcessContract {
+}

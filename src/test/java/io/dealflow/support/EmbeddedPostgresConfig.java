@@ -1,0 +1,31 @@
+package io.dealflow.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
+
+/** A real PostgreSQL server from the embedded binaries on Maven Central, for the tests that run on it. */
+@Configuration
+@Profile("postgres-embedded")
+public class EmbeddedPostgresConfig {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+        return EmbeddedPostgres.builder().start();
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        return DataSourceBuilder.create()
+                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .username("postgres")
+                .password("postgres")
+                .build();
+    }
+}

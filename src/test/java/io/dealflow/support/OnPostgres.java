@@ -1,0 +1,20 @@
+package io.dealflow.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole app on a real PostgreSQL (embedded binaries, see {@link EmbeddedPostgresConfig}) with the
+ * {@code postgres} profile. Classes using it are named *OnPostgresTest and run in their own JVM (see pom.xml),
+ * so the two process engines never meet.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "postgres", "postgres-embedded"})
+public @interface OnPostgres {
+}
