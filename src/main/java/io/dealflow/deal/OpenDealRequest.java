@@ -40,6 +40,11 @@ public record OpenDealRequest(
             @Size(max = 150) String jobTitle,
             ContactRole role,
             @Valid Consent consent) {
+
+        public Contact {
+            // " Dana@Acme.example " is Dana's address too: spacing is not a reason to refuse it
+            email = email == null ? null : email.trim();
+        }
     }
 
     public record Consent(@NotNull Boolean marketing, @Size(max = 100) String source, @Size(max = 1000) String text) {

@@ -9,8 +9,8 @@ import java.util.Set;
  * "Proposal sent", not "Send proposal".
  *
  * <p>The rule, kept small on purpose: the name must contain a past participle (a word ending in "-ed",
- * or one of the common irregular ones such as "sent", "held", "won") and must not start with a verb in
- * the imperative ("Send", "Book", "Call", ...).
+ * or one of the common irregular ones such as "sent", "held", "won"). A name starting with a verb in the
+ * imperative ("Send", "Book", "Call", ...) needs that participle after the first word ("Call booked").
  */
 public final class StageNameRule {
 
@@ -40,15 +40,16 @@ public final class StageNameRule {
             return Optional.of("it has no name");
         }
         String[] words = name.trim().toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
-        if (words.length > 0 && IMPERATIVES.contains(words[0])) {
-            return Optional.of("it starts with the imperative \"" + name.trim().split("\\s+")[0] + "\"");
-        }
-        for (String word : words) {
-            if (isParticiple(word)) {
+        boolean startsWithImperative = IMPERATIVES.contains(words[0]);
+        // a leading imperative can still be a noun when a participle follows: "Call booked", "Demo held"
+        for (int i = startsWithImperative ? 1 : 0; i < words.length; i++) {
+            if (isParticiple(words[i])) {
                 return Optional.empty();
             }
         }
-        return Optional.of("it has no past participle (a word such as \"booked\", \"sent\", \"held\")");
+        return Optional.of(startsWithImperative
+                ? "it starts with the imperative \"" + name.trim().split("\\s+")[0] + "\""
+                : "it has no past participle (a word such as \"booked\", \"sent\", \"held\")");
     }
 
     private static boolean isParticiple(String word) {
