@@ -48,9 +48,9 @@ public class DemoData implements ApplicationRunner {
     static final List<DemoDeal> DEALS = List.of(
             new DemoDeal("Acme Logistics", "acme-logistics.example", "Dana", "Ionescu", "Route planning rollout", "1250.50", "EUR", "sam", 2, 0, null),
             new DemoDeal("Borealis Foods", "borealis-foods.example", "Erik", "Lund", "Shop-floor analytics", "800", "EUR", "sam", 4, 0, null),
-            new DemoDeal("Carpathia Tours", "carpathia-tours.example", "Ioana", "Pop", "Booking automation", "2400", "RON", "sam", 6, 0, null),
+            new DemoDeal("Carpathia Tours", "carpathia-tours.example", "Ioana", "Pop", "Booking automation", "2400", "RON", "sam", 10, 0, null),
             new DemoDeal("Delta Clinics", "delta-clinics.example", "Mihai", "Radu", "Patient reminders", "1500", "EUR", "mia", 9, 1, null),
-            new DemoDeal("Evergreen Energy", "evergreen-energy.example", "Sofia", "Marin", "Field service app", "3200", "EUR", "sam", 12, 1, null),
+            new DemoDeal("Evergreen Energy", "evergreen-energy.example", "Sofia", "Marin", "Field service app", "3200", "EUR", "sam", 30, 1, null),
             new DemoDeal("Fjord Shipping", "fjord-shipping.example", "Lars", "Berg", "Fleet dashboard", "4100", "EUR", "sam", 20, 2, null),
             new DemoDeal("Granite Legal", "granite-legal.example", "Ana", "Stan", "Contract workflows", "950", "EUR", "mia", 25, 2, null),
             new DemoDeal("Harbor Retail", "harbor-retail.example", "Paul", "Nistor", "Loyalty programme", "5600", "RON", "sam", 30, 3, null),

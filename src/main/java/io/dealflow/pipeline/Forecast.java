@@ -1,0 +1,14 @@
+package io.dealflow.pipeline;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * GET /api/pipeline/forecast: the open deals' weighted value by the month their decision is expected
+ * (the "Expected decision date" of a stage form); {@code month} null gathers the deals without one.
+ */
+public record Forecast(String currency, String owner, List<Month> months) {
+
+    public record Month(String month, long count, BigDecimal value, BigDecimal weightedValue) {
+    }
+}

@@ -1,0 +1,23 @@
+package io.dealflow.pipeline;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** GET /api/pipeline: the stages side by side, and under each the deals' total potential monthly value. */
+public record Pipeline(String process, String processName, Integer version, String currency, String owner,
+                       Instant asOf, List<StageColumn> stages, Totals totals) {
+
+    /**
+     * One stage: its open deals, their total monthly value and the value weighted by the stage's probability,
+     * the average days they have been in the stage and how many sit there past its idle limit. {@code current}
+     * is false for a stage of an older model version that still holds deals.
+     */
+    public record StageColumn(String key, String name, long count, BigDecimal value, BigDecimal weightedValue,
+                              BigDecimal probability, String idleLimit, BigDecimal averageDaysInStage, long idleCount,
+                              boolean current) {
+    }
+
+    public record Totals(long count, BigDecimal value, BigDecimal weightedValue, long idleCount) {
+    }
+}

@@ -1,0 +1,161 @@
+package io.dealflow.stage;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The stages of the deployed sales process, read from the model itself: its user tasks in the order a deal
+ * meets them (breadth-first from the start event), with their probability and idle limit.
+ */
+@Component
+public class SalesModel {
+
+    private final RepositoryService repository;
+    private final String processKey;
+    /** Deployed definitions never change, so their stages are read once. */
+    private final Map<String, List<Stage>> stagesByDefinition = new ConcurrentHashMap<>();
+
+    public SalesModel(RepositoryService repository, @Value("${dealflow.sales-process-key}") String processKey) {
+        this.repository = repository;
+        this.processKey = processKey;
+    }
+
+    public String processKey() {
+        return processKey;
+    }
+
+    /** The latest version's stages in model order. */
+    public List<Stage> currentStages() {
+        return latest().map(definition -> stagesOf(definition.getId())).orElse(List.of());
+    }
+
+    public Optional<ProcessDefinition> latest() {
+        return Optional.ofNullable(repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().singleResult());
+    }
+
+    /**
+     * The latest stages, with the stages of older versions that {@code stillInUse} mentions inserted after the
+     * stage that preceded them in their own version (or at the end when none did).
+     */
+    public List<Stage> stagesIncluding(Collection<String> stillInUse) {
+        List<Stage> stages = new ArrayList<>(currentStages());
+        Set<String> missing = new HashSet<>(stillInUse);
+        stages.forEach(stage -> missing.remove(stage.key()));
+        if (missing.isEmpty()) {
+            return stages;
+        }
+        List<ProcessDefinition> older = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .orderByProcessDefinitionVersion().desc().list();
+        for (ProcessDefinition definition : older) {
+            List<Stage> versionStages = stagesOf(definition.getId());
+            for (int i = 0; i < versionStages.size(); i++) {
+                Stage stage = versionStages.get(i);
+                if (!missing.remove(stage.key())) {
+                    continue;
+                }
+                int at = stages.size();
+                for (int j = i - 1; j >= 0; j--) {
+                    int predecessor = indexOf(stages, versionStages.get(j).key());
+                    if (predecessor >= 0) {
+                        at = predecessor + 1;
+                        break;
+                    }
+                }
+                stages.add(at, stage);
+            }
+        }
+        return stages;
+    }
+
+    public List<Stage> stagesOf(String processDefinitionId) {
+        return stagesByDefinition.computeIfAbsent(processDefinitionId,
+                id -> readStages(repository.getBpmnModelInstance(id)));
+    }
+
+    static List<Stage> readStages(BpmnModelInstance model) {
+        Map<String, Stage> stages = new LinkedHashMap<>();
+        Deque<FlowNode> queue = new ArrayDeque<>(model.getModelElementsByType(StartEvent.class).stream()
+                .filter(start -> start.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process)
+                .toList());
+        Set<String> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            FlowNode node = queue.poll();
+            if (!seen.add(node.getId())) {
+                continue;
+            }
+            if (node instanceof UserTask task) {
+                stages.put(task.getId(), new Stage(task.getId(), task.getName(),
+                        probability(property(task, "probability")), duration(property(task, "idleLimit"))));
+            }
+            for (SequenceFlow flow : node.getOutgoing()) {
+                queue.add(flow.getTarget());
+            }
+        }
+        // user tasks not reachable from the start (e.g. inside event subprocesses) are stages too
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            stages.putIfAbsent(task.getId(), new Stage(task.getId(), task.getName(),
+                    probability(property(task, "probability")), duration(property(task, "idleLimit"))));
+        }
+        return List.copyOf(stages.values());
+    }
+
+    private static int indexOf(List<Stage> stages, String key) {
+        for (int i = 0; i < stages.size(); i++) {
+            if (stages.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String property(UserTask task, String name) {
+        if (task.getExtensionElements() == null) {
+            return null;
+        }
+        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> name.equals(property.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue)
+                .findFirst().orElse(null);
+    }
+
+    private static BigDecimal probability(String value) {
+        try {
+            return value == null ? BigDecimal.ZERO : new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            return BigDecimal.ZERO;
+        }
+    }
+
+    private static Duration duration(String value) {
+        try {
+            return value == null ? null : Duration.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

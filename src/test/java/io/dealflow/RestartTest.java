@@ -1,0 +1,130 @@
+package io.dealflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dealflow.deal.Deal;
+import io.dealflow.deal.DealService;
+import io.dealflow.deal.DealStatus;
+import io.dealflow.deal.DealView;
+import io.dealflow.stage.StageOutcome;
+import io.dealflow.support.TestDeals;
+import java.nio.file.Path;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+
+/**
+ * The app stopped and started again on the same H2 file keeps its deals, their stage history and the waiting
+ * process instances, and the deals move on from where they were.
+ *
+ * <p>Started by hand, without a web server, on its own process engine: the shared test context's engine
+ * ("default", on the in-memory H2) lives in the same JVM and must stay untouched.
+ */
+class RestartTest {
+
+    private static final String ENGINE_NAME = "restart-test";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aDealMovesOnAfterARestartFromWhereItWas() {
+        Long dealId;
+        String processInstanceId;
+
+        ConfigurableApplicationContext first = start();
+        try {
+            assertThat(first.getBean(ProcessEngine.class).getName()).isEqualTo(ENGINE_NAME);
+            DealService deals = first.getBean(DealService.class);
+            TaskService tasks = first.getBean(TaskService.class);
+            dealId = deals.open(TestDeals.opening("sam"));
+            processInstanceId = deals.get(dealId).getProcessInstanceId();
+            Task meetingBooked = stageTask(tasks, processInstanceId);
+            assertThat(meetingBooked.getTaskDefinitionKey()).isEqualTo("MeetingBooked");
+            tasks.complete(meetingBooked.getId(), Map.of(StageOutcome.VARIABLE, "advance"));
+            assertThat(deals.get(dealId).getStageKey()).isEqualTo("NeedsAssessed");
+        } finally {
+            first.close();
+        }
+
+        ConfigurableApplicationContext second = start();
+        try {
+            DealService deals = second.getBean(DealService.class);
+            TaskService tasks = second.getBean(TaskService.class);
+            RuntimeService runtime = second.getBean(RuntimeService.class);
+
+            Deal deal = deals.get(dealId);
+            assertThat(deal.getStageName()).isEqualTo("Needs assessed");
+            assertThat(deal.getStageKey()).isEqualTo("NeedsAssessed");
+            assertThat(deal.getStatus()).isEqualTo(DealStatus.OPEN);
+            assertThat(deal.getProcessInstanceId()).isEqualTo(processInstanceId);
+            DealView view = deals.view(dealId);
+            assertThat(view.history()).extracting(DealView.StageVisitView::stageKey)
+                    .containsExactly("MeetingBooked", "NeedsAssessed");
+            assertThat(view.history().get(0).leftAt()).isNotNull();
+            assertThat(view.history().get(0).outcome()).isEqualTo("advance");
+            assertThat(view.history().get(0).movedBy()).isEqualTo("sam");
+            assertThat(view.history().get(1).leftAt()).isNull();
+
+            // the engine picked the instance up from the file: still waiting in the stage it was left in
+            assertThat(runtime.getActiveActivityIds(processInstanceId)).containsExactly("NeedsAssessed");
+            Task needsAssessed = stageTask(tasks, processInstanceId);
+            assertThat(needsAssessed.getTaskDefinitionKey()).isEqualTo("NeedsAssessed");
+            assertThat(needsAssessed.getAssignee()).isEqualTo("sam");
+            assertThat(runtime.getVariable(processInstanceId, "dealReference")).isEqualTo(deal.getReference());
+
+            tasks.complete(needsAssessed.getId(), Map.of(StageOutcome.VARIABLE, "advance"));
+
+            DealView moved = deals.view(dealId);
+            assertThat(moved.stageKey()).isEqualTo("ProposalSent");
+            assertThat(moved.history()).extracting(DealView.StageVisitView::stageKey)
+                    .containsExactly("MeetingBooked", "NeedsAssessed", "ProposalSent");
+            assertThat(moved.history().get(1).leftAt()).isNotNull();
+            assertThat(stageTask(tasks, processInstanceId).getTaskDefinitionKey()).isEqualTo("ProposalSent");
+        } finally {
+            second.close();
+        }
+    }
+
+    private static Task stageTask(TaskService tasks, String processInstanceId) {
+        Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+        assertThat(task).as("the stage task of process instance %s", processInstanceId).isNotNull();
+        return task;
+    }
+
+    /**
+     * The app as `java -jar` would start it, minus the web server. Given as command-line arguments: those
+     * outrank application-test.yaml, whose in-memory URL is the shared test context's database.
+     */
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(DealflowApplication.class, WebSecurityWithoutWebServer.class)
+                .web(WebApplicationType.NONE)
+                .profiles("test")
+                .run("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("dealflow").toAbsolutePath()
+                                + ";DB_CLOSE_ON_EXIT=FALSE",
+                        "--camunda.bpm.process-engine-name=" + ENGINE_NAME,
+                        "--camunda.bpm.generate-unique-process-engine-name=false",
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--dealflow.demo-data=false",
+                        // the engine REST starter does not back off without a web server (it wants Jersey's path)
+                        "--spring.autoconfigure.exclude="
+                                + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration");
+    }
+
+    /**
+     * Without a web server Spring Boot does not enable web security, so {@code SecurityConfig}'s filter chains
+     * would miss their {@code HttpSecurity}; this supplies it (the chains are built and never used). Not a
+     * {@code @Configuration}: component scanning must not pull it into other contexts.
+     */
+    @EnableWebSecurity
+    static class WebSecurityWithoutWebServer {
+    }
+}
