@@ -81,7 +81,8 @@ public class FunnelService {
         List<Stage> stages = model.stagesIncluding(List.of());
         StringBuilder probability = new StringBuilder("case d.stage_key");
         for (int i = 0; i < stages.size(); i++) {
-            probability.append(" when :s").append(i).append(" then :p").append(i);
+            // typed, or H2 takes the parameter for an integer and rounds the probability away
+            probability.append(" when :s").append(i).append(" then cast(:p").append(i).append(" as decimal(7, 4))");
             params.addValue("s" + i, stages.get(i).key()).addValue("p" + i, stages.get(i).probability());
         }
         probability.append(" else 0 end");

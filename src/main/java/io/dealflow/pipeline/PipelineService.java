@@ -28,7 +28,7 @@ public class PipelineService {
 
     /** Open deals now: the deal table knows each deal's current stage and when it entered it. */
     private static final String NOW = """
-            select d.stage_key as stage_key, count(*) as deals, sum(d.amount) as total,
+            select d.stage_key as stage_key, max(d.stage_name) as stage_name, count(*) as deals, sum(d.amount) as total,
                    avg(extract(epoch from d.stage_entered_at)) as entered, sum(case when %s then 1 else 0 end) as idle
             from deal d
             where d.status = 'OPEN' and d.currency = :currency %s
@@ -37,7 +37,7 @@ public class PipelineService {
 
     /** Open deals at a past moment: the stage visits that had begun and not yet ended then. */
     private static final String AS_OF = """
-            select v.stage_key as stage_key, count(*) as deals, sum(d.amount) as total,
+            select v.stage_key as stage_key, max(v.stage_name) as stage_name, count(*) as deals, sum(d.amount) as total,
                    avg(extract(epoch from v.entered_at)) as entered, sum(case when %s then 1 else 0 end) as idle
             from stage_visit v join deal d on d.id = v.deal_id
             where v.entered_at <= :asOf and (v.left_at is null or v.left_at > :asOf)
@@ -72,11 +72,18 @@ public class PipelineService {
 
         Map<String, Row> rows = new HashMap<>();
         jdbc.query(sql, params, rs -> {
-            rows.put(rs.getString("stage_key"), new Row(rs.getLong("deals"), orZero(rs.getBigDecimal("total")),
+            rows.put(rs.getString("stage_key"), new Row(rs.getString("stage_name"), rs.getLong("deals"),
+                    orZero(rs.getBigDecimal("total")),
                     rs.getBigDecimal("entered"), rs.getLong("idle")));
         });
 
-        List<Stage> stages = model.stagesIncluding(rows.keySet());
+        List<Stage> stages = new ArrayList<>(model.stagesIncluding(rows.keySet()));
+        // deals in a stage no deployed version knows any more (its deployment was deleted) still count
+        rows.forEach((key, row) -> {
+            if (stages.stream().noneMatch(stage -> stage.key().equals(key))) {
+                stages.add(new Stage(key, row.name(), BigDecimal.ZERO, null));
+            }
+        });
         List<Pipeline.StageColumn> columns = new ArrayList<>();
         long count = 0;
         long idleCount = 0;
@@ -143,7 +150,7 @@ public class PipelineService {
         return amount == null ? BigDecimal.ZERO : amount;
     }
 
-    private record Row(long count, BigDecimal total, BigDecimal entered, long idle) {
-        static final Row EMPTY = new Row(0, BigDecimal.ZERO, null, 0);
+    private record Row(String name, long count, BigDecimal total, BigDecimal entered, long idle) {
+        static final Row EMPTY = new Row(null, 0, BigDecimal.ZERO, null, 0);
     }
 }

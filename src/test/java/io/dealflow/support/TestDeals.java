@@ -16,13 +16,17 @@ public final class TestDeals {
     }
 
     public static DealOpening opening(String owner) {
+        return opening(owner, "1250.50", "EUR");
+    }
+
+    public static DealOpening opening(String owner, String amount, String currency) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String domain = "co-" + unique + ".example";
         return new DealOpening("Deal " + unique, "Company " + unique, domain,
                 List.of(new DealOpening.Participant(
                         new ContactDetails("buyer@" + domain, "Dana", "Buyer", null, null, null),
                         ContactRole.DECISION_MAKER)),
-                new MonthlyValue(new BigDecimal("1250.50"), "EUR"), owner, Instant.parse("2026-12-03T10:00:00Z"));
+                new MonthlyValue(new BigDecimal(amount), currency), owner, Instant.parse("2026-12-03T10:00:00Z"));
     }
 
     /** A POST /api/deals body. */

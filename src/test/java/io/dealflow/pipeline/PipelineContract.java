@@ -1,0 +1,300 @@
+package io.dealflow.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dealflow.deal.Deal;
+import io.dealflow.deal.DealService;
+import io.dealflow.support.Api;
+import io.dealflow.support.TestDeals;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The pipeline on known data. Other test classes share the database, so this one keeps to currencies nobody
+ * else uses (CHF, GBP; JPY for the model-change test) and to a period long past (about 400 days ago).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PipelineContract {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DealService deals;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RepositoryService repository;
+
+    Api api;
+    /** When the known deals were opened: far enough back that no other test's deal is near it. */
+    Instant t0;
+
+    @BeforeAll
+    void knownDeals() {
+        api = new Api(port);
+        t0 = Instant.now().minus(Duration.ofDays(400)).truncatedTo(ChronoUnit.SECONDS);
+        try {
+            Deal d1 = open("sam", "1000", "CHF", t0);                   // stays in Meeting booked
+            Deal d2 = open("sam", "2000", "CHF", t0);
+            advance(d2, days(10), Map.of());                            // Needs assessed since t0+10d
+            Deal d3 = open("mia", "500.50", "CHF", t0.plus(days(1)));
+            advance(d3, days(3), Map.of());                             // Needs assessed since t0+3d
+            advance(d3, days(20), Map.of("decisionDate", "2027-03-15")); // Proposal sent since t0+20d
+            open("sam", "700", "GBP", t0);                              // other currency, Meeting booked
+            Deal d5 = open("sam", "9999", "CHF", t0);
+            for (int i = 0; i < 5; i++) {
+                advance(d5, days(5), Map.of());                         // won at t0+5d
+            }
+            Deal d6 = open("mia", "4000", "CHF", t0);
+            ClockUtil.setCurrentTime(Date.from(t0.plus(days(15))));     // lost at t0+15d from Meeting booked
+            tasks.complete(task(d6), Map.of("outcome", "lost", "lostReason", "NOT_A_FIT"));
+            assertThat(d1.getId()).isNotNull();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void openDealsPerStageInModelOrderWithExactTotals() {
+        JsonNode pipeline = get("/api/pipeline?currency=CHF");
+
+        assertThat(pipeline.get("process").asText()).isEqualTo("sales-process");
+        assertThat(pipeline.get("currency").asText()).isEqualTo("CHF");
+        assertThat(keys(pipeline)).containsExactly("MeetingBooked", "NeedsAssessed", "ProposalSent",
+                "TermsNegotiated", "ContractSent");
+        assertStage(pipeline, "MeetingBooked", 1, "1000.00", "100.00", 1);
+        assertStage(pipeline, "NeedsAssessed", 1, "2000.00", "500.00", 1);
+        assertStage(pipeline, "ProposalSent", 1, "500.50", "250.25", 1);
+        assertStage(pipeline, "TermsNegotiated", 0, "0.00", "0.00", 0);
+        assertStage(pipeline, "ContractSent", 0, "0.00", "0.00", 0);
+        assertThat(stage(pipeline, "MeetingBooked").get("name").asText()).isEqualTo("Meeting booked");
+        assertThat(stage(pipeline, "MeetingBooked").get("probability").decimalValue()).isEqualByComparingTo("0.1");
+        assertThat(stage(pipeline, "MeetingBooked").get("idleLimit").asText()).isEqualTo("P7D");
+        assertThat(stage(pipeline, "MeetingBooked").get("averageDaysInStage").decimalValue()).isEqualByComparingTo("400.0");
+        assertThat(stage(pipeline, "NeedsAssessed").get("averageDaysInStage").decimalValue()).isEqualByComparingTo("390.0");
+        JsonNode totals = pipeline.get("totals");
+        assertThat(totals.get("count").asLong()).isEqualTo(3);
+        assertThat(totals.get("value").decimalValue()).isEqualByComparingTo("3500.50");
+        assertThat(totals.get("weightedValue").decimalValue()).isEqualByComparingTo("850.25");
+        assertThat(totals.get("idleCount").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void oneCurrencyPerAnswerAndOneOwnerWhenAsked() {
+        JsonNode pounds = get("/api/pipeline?currency=GBP");
+        assertStage(pounds, "MeetingBooked", 1, "700.00", "70.00", 1);
+        assertThat(pounds.at("/totals/count").asLong()).isEqualTo(1);
+
+        JsonNode mias = get("/api/pipeline?currency=CHF&owner=mia");
+        assertStage(mias, "MeetingBooked", 0, "0.00", "0.00", 0);
+        assertStage(mias, "ProposalSent", 1, "500.50", "250.25", 1);
+        assertThat(mias.at("/totals/value").decimalValue()).isEqualByComparingTo("500.50");
+    }
+
+    @Test
+    void thePipelineAsItStoodOnAPastDay() {
+        Instant asOf = t0.plus(days(12));
+        JsonNode then = get("/api/pipeline?currency=CHF&asOf=" + asOf);
+
+        // d1 and d6 (not yet lost) in Meeting booked, d2 and d3 in Needs assessed; d5 was already won
+        assertStage(then, "MeetingBooked", 2, "5000.00", "500.00", 2);
+        assertStage(then, "NeedsAssessed", 2, "2500.50", "625.13", 0);
+        assertStage(then, "ProposalSent", 0, "0.00", "0.00", 0);
+        assertThat(then.at("/totals/count").asLong()).isEqualTo(4);
+        assertThat(then.at("/asOf").asText()).isEqualTo(asOf.toString());
+    }
+
+    @Test
+    void theFunnelOfTheDealsOpenedInAPeriod() {
+        LocalDate from = LocalDate.ofInstant(t0, ZoneOffset.UTC).minusDays(1);
+        LocalDate to = from.plusDays(3);
+        JsonNode funnel = get("/api/pipeline/funnel?from=" + from + "&to=" + to);
+
+        assertThat(funnel.get("opened").asLong()).isEqualTo(6);
+        assertThat(funnel.get("won").asLong()).isEqualTo(1);
+        assertThat(funnel.get("lost").asLong()).isEqualTo(1);
+        assertThat(funnel.get("winRate").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(funnel.get("medianDaysToWin").decimalValue()).isEqualByComparingTo("5.0");
+        Map<String, Long> reached = new HashMap<>();
+        funnel.get("stages").forEach(s -> reached.put(s.get("key").asText(), s.get("reached").asLong()));
+        assertThat(reached).containsExactlyInAnyOrderEntriesOf(Map.of("MeetingBooked", 6L, "NeedsAssessed", 3L,
+                "ProposalSent", 2L, "TermsNegotiated", 1L, "ContractSent", 1L));
+        assertThat(funnel.at("/stages/0/conversion").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(funnel.at("/lostReasons/0/reason").asText()).isEqualTo("NOT_A_FIT");
+        assertThat(funnel.at("/lostReasons/0/count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theForecastByExpectedDecisionMonth() {
+        JsonNode forecast = get("/api/pipeline/forecast?currency=CHF");
+
+        JsonNode months = forecast.get("months");
+        assertThat(months).hasSize(2);
+        assertThat(months.get(0).get("month").asText()).isEqualTo("2027-03");
+        assertThat(months.get(0).get("count").asLong()).isEqualTo(1);
+        assertThat(months.get(0).get("weightedValue").decimalValue()).isEqualByComparingTo("250.25");
+        assertThat(months.get(1).has("month")).isFalse();
+        assertThat(months.get(1).get("count").asLong()).isEqualTo(2);
+        assertThat(months.get(1).get("value").decimalValue()).isEqualByComparingTo("3000.00");
+        assertThat(months.get(1).get("weightedValue").decimalValue()).isEqualByComparingTo("600.00");
+    }
+
+    @Test
+    void aStageInsertedInTheModelShowsInItsPlaceAndStaysWhileItHoldsDeals() {
+        BpmnModelInstance withDemo = withDemoHeldStage();
+        Deployment first = repository.createDeployment().addModelInstance("sales-process.bpmn", withDemo).deploy();
+        Deployment second = null;
+        try {
+            JsonNode pipeline = get("/api/pipeline?currency=JPY");
+            assertThat(keys(pipeline)).containsExactly("MeetingBooked", "DemoHeld", "NeedsAssessed", "ProposalSent",
+                    "TermsNegotiated", "ContractSent");
+            assertThat(stage(pipeline, "DemoHeld").get("name").asText()).isEqualTo("Demo held");
+            assertThat(stage(pipeline, "DemoHeld").get("probability").decimalValue()).isEqualByComparingTo("0.15");
+
+            Deal deal = deals.get(deals.open(TestDeals.opening("sam", "10000", "JPY")));
+            tasks.complete(task(deal), Map.of("outcome", "advance"));
+            // the process owner takes the stage out again; the deal in it still counts, in its place
+            second = repository.createDeployment().addModelInstance("sales-process.bpmn", shippedModel()).deploy();
+
+            JsonNode after = get("/api/pipeline?currency=JPY");
+            assertThat(keys(after)).containsExactly("MeetingBooked", "DemoHeld", "NeedsAssessed", "ProposalSent",
+                    "TermsNegotiated", "ContractSent");
+            assertThat(stage(after, "DemoHeld").get("current").asBoolean()).isFalse();
+            assertStage(after, "DemoHeld", 1, "10000.00", "1500.00", 0);
+        } finally {
+            repository.deleteDeployment(first.getId(), true);
+            if (second != null) {
+                repository.deleteDeployment(second.getId(), true);
+            }
+        }
+    }
+
+    @Test
+    void badQueriesAreRefusedNamingTheParameter() {
+        Api.Response currency = api.get("/api/pipeline?currency=XYZ", "mia");
+        assertThat(currency.status()).isEqualTo(400);
+        assertThat(currency.json().get("detail").asText()).contains("currency");
+        Api.Response asOf = api.get("/api/pipeline?asOf=yesterday", "mia");
+        assertThat(asOf.status()).isEqualTo(400);
+        assertThat(asOf.json().get("detail").asText()).contains("asOf");
+        assertThat(api.get("/api/pipeline/funnel?from=2026-13-01", "mia").status()).isEqualTo(400);
+        assertThat(api.get("/api/pipeline", null).status()).isEqualTo(401);
+    }
+
+    private Deal open(String owner, String amount, String currency, Instant at) {
+        ClockUtil.setCurrentTime(Date.from(at));
+        return deals.get(deals.open(TestDeals.opening(owner, amount, currency)));
+    }
+
+    /** Completes the deal's current stage {@code after} its opening... measured from t0. */
+    private void advance(Deal deal, Duration afterT0, Map<String, Object> answers) {
+        ClockUtil.setCurrentTime(Date.from(t0.plus(afterT0)));
+        Map<String, Object> variables = new HashMap<>(answers);
+        variables.put("outcome", "advance");
+        tasks.complete(task(deal), variables);
+    }
+
+    private String task(Deal deal) {
+        return tasks.createTaskQuery().processInstanceId(deal.getProcessInstanceId()).singleResult().getId();
+    }
+
+    private JsonNode get(String path) {
+        Api.Response response = api.get(path, "mia");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static Duration days(int days) {
+        return Duration.ofDays(days);
+    }
+
+    private static List<String> keys(JsonNode pipeline) {
+        return pipeline.get("stages").findValuesAsText("key");
+    }
+
+    private static JsonNode stage(JsonNode pipeline, String key) {
+        for (JsonNode stage : pipeline.get("stages")) {
+            if (stage.get("key").asText().equals(key)) {
+                return stage;
+            }
+        }
+        throw new AssertionError("No stage " + key + " in " + pipeline);
+    }
+
+    private static void assertStage(JsonNode pipeline, String key, long count, String value, String weighted,
+                                    long idle) {
+        JsonNode stage = stage(pipeline, key);
+        assertThat(stage.get("count").asLong()).as(key + " count").isEqualTo(count);
+        assertThat(stage.get("value").decimalValue()).as(key + " value").isEqualByComparingTo(value);
+        assertThat(stage.get("weightedValue").decimalValue()).as(key + " weighted").isEqualByComparingTo(weighted);
+        assertThat(stage.get("idleCount").asLong()).as(key + " idle").isEqualTo(idle);
+    }
+
+    private static BpmnModelInstance withDemoHeldStage() {
+        BpmnModelInstance model = shippedModel();
+        UserTask needsAssessed = model.getModelElementById("NeedsAssessed");
+        SequenceFlow into = needsAssessed.getIncoming().iterator().next();
+        Process process = model.getModelElementById("sales-process");
+        UserTask demoHeld = model.newInstance(UserTask.class);
+        demoHeld.setId("DemoHeld");
+        demoHeld.setName("Demo held");
+        demoHeld.setCamundaAssignee("${owner}");
+        process.addChildElement(demoHeld);
+        CamundaProperties properties = model.newInstance(CamundaProperties.class);
+        properties.addChildElement(property(model, "probability", "0.15"));
+        properties.addChildElement(property(model, "idleLimit", "P5D"));
+        demoHeld.builder().addExtensionElement(properties);
+        SequenceFlow out = model.newInstance(SequenceFlow.class);
+        out.setId("DemoHeldToNeedsAssessed");
+        process.addChildElement(out);
+        out.setSource(demoHeld);
+        out.setTarget(needsAssessed);
+        needsAssessed.getIncoming().remove(into);
+        into.setTarget(demoHeld);
+        demoHeld.getIncoming().add(into);
+        demoHeld.getOutgoing().add(out);
+        needsAssessed.getIncoming().add(out);
+        return model;
+    }
+
+    private static CamundaProperty property(BpmnModelInstance model, String name, String value) {
+        CamundaProperty property = model.newInstance(CamundaProperty.class);
+        property.setCamundaName(name);
+        property.setCamundaValue(value);
+        return property;
+    }
+
+    static BpmnModelInstance shippedModel() {
+        try (InputStream in = PipelineContract.class.getResourceAsStream("/sales-process.bpmn")) {
+            return Bpmn.readModelFromStream(in);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
