@@ -173,6 +173,19 @@ abstract class StageTrackingContract {
     }
 
     @Test
+    void aStageWithAnUnreadableProbabilityOrIdleLimitIsRefused() {
+        BpmnModelInstance model = shippedModel();
+        String xml = Bpmn.convertToString(model).replace("name=\"probability\" value=\"0.5\"",
+                "name=\"probability\" value=\"50%\"");
+        assertThatThrownBy(() -> repository.createDeployment().addString("sales-process.bpmn", xml).deploy())
+                .hasMessageContaining("ProposalSent").hasMessageContaining("probability");
+
+        String badLimit = Bpmn.convertToString(shippedModel()).replace("value=\"P14D\"", "value=\"two weeks\"");
+        assertThatThrownBy(() -> repository.createDeployment().addString("sales-process.bpmn", badLimit).deploy())
+                .hasMessageContaining("ProposalSent").hasMessageContaining("idleLimit");
+    }
+
+    @Test
     void userTasksOfOtherProcessesAreNotStages() {
         BpmnModelInstance other = Bpmn.createExecutableProcess("not-sales").camundaHistoryTimeToLive(1)
                 .startEvent().userTask("BookMeeting").name("Book the meeting").endEvent().done();
