@@ -9,8 +9,10 @@ import io.dealflow.deal.DealView;
 import io.dealflow.stage.StageOutcome;
 import io.dealflow.support.TestDeals;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -30,13 +32,16 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
  */
 class RestartTest {
 
-    private static final String ENGINE_NAME = "restart-test";
+    /** No hyphen: the starter ignores a name with one and calls the engine "default". */
+    private static final String ENGINE_NAME = "restartTest";
 
     @TempDir
     Path dataDir;
 
     @Test
     void aDealMovesOnAfterARestartFromWhereItWas() {
+        // the web apps find their engine by name in this static registry: whatever is there must stay
+        Map<String, ProcessEngine> enginesBefore = new HashMap<>(ProcessEngines.getProcessEngines());
         Long dealId;
         String processInstanceId;
 
@@ -92,6 +97,7 @@ class RestartTest {
         } finally {
             second.close();
         }
+        assertThat(ProcessEngines.getProcessEngines()).isEqualTo(enginesBefore);
     }
 
     private static Task stageTask(TaskService tasks, String processInstanceId) {
