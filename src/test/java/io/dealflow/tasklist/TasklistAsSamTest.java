@@ -187,7 +187,7 @@ class TasklistAsSamTest {
 
         // a user of its own: after a failed login Camunda delays that user's next logins, which would
         // make other tests' logins as mia fail for a few seconds
-        String user = "wrong-password-" + UUID.randomUUID().toString().substring(0, 8);
+        String user = "wrongpassword" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
         User someone = identity.newUser(user);
         someone.setPassword(user);
         identity.saveUser(someone);
