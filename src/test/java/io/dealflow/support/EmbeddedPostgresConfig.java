@@ -14,9 +14,10 @@ import org.springframework.context.annotation.Profile;
 @Profile("postgres-embedded")
 public class EmbeddedPostgresConfig {
 
+    /** Stopped by Spring after the engine and the pool, not by a JVM hook of its own that would run first. */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().start();
+        return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     }
 
     @Bean
