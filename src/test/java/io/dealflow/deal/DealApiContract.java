@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dealflow.support.Api;
+import io.dealflow.support.SalesModels;
 import io.dealflow.support.StoredCounts;
 import io.dealflow.support.TestDeals;
-import java.io.InputStream;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,7 +131,7 @@ abstract class DealApiContract {
     void aFailureWhileOpeningLeavesNothingBehind() {
         // a process owner's broken model: the first stage's assignee expression cannot be resolved,
         // so the process fails after the records were written in the same transaction
-        BpmnModelInstance model = shippedModel();
+        BpmnModelInstance model = SalesModels.shipped();
         UserTask meetingBooked = model.getModelElementById("MeetingBooked");
         meetingBooked.setCamundaAssignee("${undefinedVariable}");
         Deployment broken = repository.createDeployment().name("broken assignee")
@@ -163,13 +162,5 @@ abstract class DealApiContract {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
-    }
-
-    private static BpmnModelInstance shippedModel() {
-        try (InputStream in = DealApiContract.class.getResourceAsStream("/sales-process.bpmn")) {
-            return Bpmn.readModelFromStream(in);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
 import io.dealflow.support.Api;
+import io.dealflow.support.SalesModels;
 import io.dealflow.support.TestDeals;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +22,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -167,7 +161,7 @@ abstract class PipelineContract {
 
     @Test
     void aStageInsertedInTheModelShowsInItsPlaceAndStaysWhileItHoldsDeals() {
-        BpmnModelInstance withDemo = withDemoHeldStage();
+        BpmnModelInstance withDemo = SalesModels.withDemoHeldStage();
         Deployment first = repository.createDeployment().addModelInstance("sales-process.bpmn", withDemo).deploy();
         Deployment second = null;
         try {
@@ -180,7 +174,7 @@ abstract class PipelineContract {
             Deal deal = deals.get(deals.open(TestDeals.opening("sam", "10000", "JPY")));
             tasks.complete(task(deal), Map.of("outcome", "advance"));
             // the process owner takes the stage out again; the deal in it still counts, in its place
-            second = repository.createDeployment().addModelInstance("sales-process.bpmn", shippedModel()).deploy();
+            second = repository.createDeployment().addModelInstance("sales-process.bpmn", SalesModels.shipped()).deploy();
 
             JsonNode after = get("/api/pipeline?currency=JPY");
             assertThat(keys(after)).containsExactly("MeetingBooked", "DemoHeld", "NeedsAssessed", "ProposalSent",
@@ -254,47 +248,5 @@ abstract class PipelineContract {
         assertThat(stage.get("value").decimalValue()).as(key + " value").isEqualByComparingTo(value);
         assertThat(stage.get("weightedValue").decimalValue()).as(key + " weighted").isEqualByComparingTo(weighted);
         assertThat(stage.get("idleCount").asLong()).as(key + " idle").isEqualTo(idle);
-    }
-
-    private static BpmnModelInstance withDemoHeldStage() {
-        BpmnModelInstance model = shippedModel();
-        UserTask needsAssessed = model.getModelElementById("NeedsAssessed");
-        SequenceFlow into = needsAssessed.getIncoming().iterator().next();
-        Process process = model.getModelElementById("sales-process");
-        UserTask demoHeld = model.newInstance(UserTask.class);
-        demoHeld.setId("DemoHeld");
-        demoHeld.setName("Demo held");
-        demoHeld.setCamundaAssignee("${owner}");
-        process.addChildElement(demoHeld);
-        CamundaProperties properties = model.newInstance(CamundaProperties.class);
-        properties.addChildElement(property(model, "probability", "0.15"));
-        properties.addChildElement(property(model, "idleLimit", "P5D"));
-        demoHeld.builder().addExtensionElement(properties);
-        SequenceFlow out = model.newInstance(SequenceFlow.class);
-        out.setId("DemoHeldToNeedsAssessed");
-        process.addChildElement(out);
-        out.setSource(demoHeld);
-        out.setTarget(needsAssessed);
-        needsAssessed.getIncoming().remove(into);
-        into.setTarget(demoHeld);
-        demoHeld.getIncoming().add(into);
-        demoHeld.getOutgoing().add(out);
-        needsAssessed.getIncoming().add(out);
-        return model;
-    }
-
-    private static CamundaProperty property(BpmnModelInstance model, String name, String value) {
-        CamundaProperty property = model.newInstance(CamundaProperty.class);
-        property.setCamundaName(name);
-        property.setCamundaValue(value);
-        return property;
-    }
-
-    static BpmnModelInstance shippedModel() {
-        try (InputStream in = PipelineContract.class.getResourceAsStream("/sales-process.bpmn")) {
-            return Bpmn.readModelFromStream(in);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

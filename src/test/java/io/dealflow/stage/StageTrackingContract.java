@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
+import io.dealflow.support.SalesModels;
 import io.dealflow.support.TestDeals;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,8 +23,6 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -118,26 +116,8 @@ abstract class StageTrackingContract {
 
     @Test
     void aStageAddedInTheModelIsTrackedWithoutACodeChange() {
-        BpmnModelInstance model = shippedModel();
         // as a process owner would in Modeler: "Demo held" between "Meeting booked" and "Needs assessed"
-        UserTask needsAssessed = model.getModelElementById("NeedsAssessed");
-        SequenceFlow intoNeedsAssessed = needsAssessed.getIncoming().iterator().next();
-        Process process = model.getModelElementById("sales-process");
-        UserTask demoHeld = model.newInstance(UserTask.class);
-        demoHeld.setId("DemoHeld");
-        demoHeld.setName("Demo held");
-        demoHeld.setCamundaAssignee("${owner}");
-        process.addChildElement(demoHeld);
-        SequenceFlow demoToNeeds = model.newInstance(SequenceFlow.class);
-        demoToNeeds.setId("DemoHeldToNeedsAssessed");
-        process.addChildElement(demoToNeeds);
-        demoToNeeds.setSource(demoHeld);
-        demoToNeeds.setTarget(needsAssessed);
-        needsAssessed.getIncoming().remove(intoNeedsAssessed);
-        intoNeedsAssessed.setTarget(demoHeld);
-        demoHeld.getIncoming().add(intoNeedsAssessed);
-        demoHeld.getOutgoing().add(demoToNeeds);
-        needsAssessed.getIncoming().add(demoToNeeds);
+        BpmnModelInstance model = SalesModels.withDemoHeldStage();
 
         Deployment deployment = repository.createDeployment().name("with a demo stage")
                 .addModelInstance("sales-process.bpmn", model).deploy();
@@ -158,7 +138,7 @@ abstract class StageTrackingContract {
 
     @Test
     void aModelWithAStageNotInThePastTenseIsRefused() {
-        BpmnModelInstance model = shippedModel();
+        BpmnModelInstance model = SalesModels.shipped();
         UserTask proposal = model.getModelElementById("ProposalSent");
         proposal.setName("Send proposal");
         long deployments = repository.createDeploymentQuery().count();
@@ -174,13 +154,13 @@ abstract class StageTrackingContract {
 
     @Test
     void aStageWithAnUnreadableProbabilityOrIdleLimitIsRefused() {
-        BpmnModelInstance model = shippedModel();
+        BpmnModelInstance model = SalesModels.shipped();
         String xml = Bpmn.convertToString(model).replace("name=\"probability\" value=\"0.5\"",
                 "name=\"probability\" value=\"50%\"");
         assertThatThrownBy(() -> repository.createDeployment().addString("sales-process.bpmn", xml).deploy())
                 .hasMessageContaining("ProposalSent").hasMessageContaining("probability");
 
-        String badLimit = Bpmn.convertToString(shippedModel()).replace("value=\"P14D\"", "value=\"two weeks\"");
+        String badLimit = Bpmn.convertToString(SalesModels.shipped()).replace("value=\"P14D\"", "value=\"two weeks\"");
         assertThatThrownBy(() -> repository.createDeployment().addString("sales-process.bpmn", badLimit).deploy())
                 .hasMessageContaining("ProposalSent").hasMessageContaining("idleLimit");
     }
@@ -202,13 +182,5 @@ abstract class StageTrackingContract {
 
     private Task stageTask(Deal deal) {
         return tasks.createTaskQuery().processInstanceId(deal.getProcessInstanceId()).singleResult();
-    }
-
-    private static BpmnModelInstance shippedModel() {
-        try (InputStream in = StageTrackingContract.class.getResourceAsStream("/sales-process.bpmn")) {
-            return Bpmn.readModelFromStream(in);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
