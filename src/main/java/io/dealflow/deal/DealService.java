@@ -2,6 +2,7 @@ package io.dealflow.deal;
 
 import io.dealflow.company.Company;
 import io.dealflow.contact.Contact;
+import io.dealflow.followup.FollowUpRepository;
 import io.dealflow.stage.StageVisitRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,13 +20,15 @@ public class DealService {
     private final DealRepository deals;
     private final StageVisitRepository visits;
     private final RuntimeService runtime;
+    private final FollowUpRepository followUps;
     private final String salesProcessKey;
 
     public DealService(DealRepository deals, StageVisitRepository visits, RuntimeService runtime,
-                       @Value("${dealflow.sales-process-key}") String salesProcessKey) {
+                       FollowUpRepository followUps, @Value("${dealflow.sales-process-key}") String salesProcessKey) {
         this.deals = deals;
         this.visits = visits;
         this.runtime = runtime;
+        this.followUps = followUps;
         this.salesProcessKey = salesProcessKey;
     }
 
@@ -79,7 +82,8 @@ public class DealService {
 
     @Transactional(readOnly = true)
     public DealView view(Long dealId) {
-        return DealView.of(get(dealId), visits.findByDealIdOrderByEnteredAtAscIdAsc(dealId));
+        return DealView.of(get(dealId), visits.findByDealIdOrderByEnteredAtAscIdAsc(dealId),
+                followUps.findByDealIdOrderByCreatedAtAscIdAsc(dealId));
     }
 
     @Transactional(readOnly = true)

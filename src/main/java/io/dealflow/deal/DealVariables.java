@@ -12,6 +12,8 @@ public final class DealVariables {
 
     public static final String DEAL_ID = "dealId";
     public static final String OWNER = "owner";
+    /** The booked meeting as an ISO instant, or null; the model's "Meeting time given?" gateway reads it. */
+    public static final String MEETING_AT = "meetingAt";
 
     private DealVariables() {
     }
@@ -20,6 +22,7 @@ public final class DealVariables {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put(DEAL_ID, deal.getId());
         variables.put(OWNER, deal.getOwner());
+        variables.put(MEETING_AT, deal.getMeetingAt() == null ? null : deal.getMeetingAt().toString());
         variables.put("dealReference", deal.getReference());
         variables.put("dealTitle", deal.getTitle());
         variables.put("companyName", deal.getCompany().getName());

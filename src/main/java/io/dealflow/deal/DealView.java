@@ -1,5 +1,8 @@
 package io.dealflow.deal;
 
+import io.dealflow.followup.FollowUp;
+import io.dealflow.followup.FollowUpKind;
+import io.dealflow.followup.FollowUpStatus;
 import io.dealflow.stage.StageVisit;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,7 +14,7 @@ public record DealView(Long id, String reference, String title, CompanyView comp
                        MonthlyValueView monthlyValue, String owner, String stage, String stageKey,
                        Instant stageEnteredAt, DealStatus status, LostReason lostReason, String lostNote,
                        String processInstanceId, Instant meetingAt, LocalDate expectedDecisionOn, Instant openedAt,
-                       Instant closedAt, List<StageVisitView> history, List<Object> followUps) {
+                       Instant closedAt, List<StageVisitView> history, List<FollowUpView> followUps) {
 
     public record CompanyView(Long id, String name, String domain) {
     }
@@ -26,7 +29,12 @@ public record DealView(Long id, String reference, String title, CompanyView comp
                                  String outcome) {
     }
 
-    static DealView of(Deal deal, List<StageVisit> visits) {
+    /** An email the process composed for this deal, and whether it went out. */
+    public record FollowUpView(FollowUpKind kind, String recipient, String subject, FollowUpStatus status,
+                               Instant createdAt, Instant sentAt, String error, int attempts) {
+    }
+
+    static DealView of(Deal deal, List<StageVisit> visits, List<FollowUp> followUps) {
         return new DealView(deal.getId(), deal.getReference(), deal.getTitle(),
                 new CompanyView(deal.getCompany().getId(), deal.getCompany().getName(), deal.getCompany().getDomain()),
                 deal.getContacts().stream().map(dc -> new ContactView(dc.getContact().getId(),
@@ -38,6 +46,7 @@ public record DealView(Long id, String reference, String title, CompanyView comp
                 deal.getExpectedDecisionOn(), deal.getOpenedAt(), deal.getClosedAt(),
                 visits.stream().map(v -> new StageVisitView(v.getStageName(), v.getStageKey(), v.getEnteredAt(),
                         v.getLeftAt(), v.getMovedBy(), v.getOutcome())).toList(),
-                List.of());
+                followUps.stream().map(f -> new FollowUpView(f.getKind(), f.getRecipient(), f.getSubject(),
+                        f.getStatus(), f.getCreatedAt(), f.getSentAt(), f.getError(), f.getAttempts())).toList());
     }
 }

@@ -61,8 +61,9 @@ abstract class SalesProcessContract {
         Deal deal = deals.get(dealId);
         ProcessInstance instance = instance(deal);
 
-        BpmnAwareTests.assertThat(instance).hasPassedInOrder("DealOpened", "StoreCompany", "StoreContacts", "OpenDeal")
-                .isWaitingAt("MeetingBooked")
+        BpmnAwareTests.assertThat(instance).hasPassedInOrder("DealOpened", "StoreCompany", "StoreContacts", "OpenDeal",
+                        "DealOpenedFork")
+                .isWaitingAt("MeetingBooked", "SendMeetingConfirmation")
                 .hasBusinessKey(deal.getReference())
                 .variables().containsEntry("dealId", dealId).containsEntry("owner", "sam")
                 .doesNotContainKey("opening").doesNotContainKey("contactIds");
@@ -87,7 +88,9 @@ abstract class SalesProcessContract {
             complete(task(instance), withVariables("outcome", "advance"));
         }
 
-        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("RecordDealWon", "DealWon")
+        // the deal is recorded won at once; the welcome email waits for its job (FollowUpsOnH2Test sends it and
+        // sees the terminate end event close the instance)
+        BpmnAwareTests.assertThat(instance).hasPassed("RecordDealWon").isWaitingAt("SendWelcomeEmail")
                 .hasNotPassed("RecordDealLost", "DealLost");
         Deal won = deals.get(deal.getId());
         assertThat(won.getStatus()).isEqualTo(DealStatus.WON);
@@ -116,7 +119,7 @@ abstract class SalesProcessContract {
         complete(task(instance), withVariables("outcome", "lost", "lostReason", reason.name(),
                 "lostNote", "They said so on the phone"));
 
-        BpmnAwareTests.assertThat(instance).isEnded().hasPassed("RecordDealLost", "DealLost")
+        BpmnAwareTests.assertThat(instance).hasPassed("RecordDealLost").isWaitingAt("SendClosingEmail")
                 .hasNotPassed("RecordDealWon");
         Deal lost = deals.get(deal.getId());
         assertThat(lost.getStatus()).isEqualTo(DealStatus.LOST);

@@ -1,0 +1,119 @@
+package io.dealflow.followup;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The record of one follow-up email: what was composed for whom, and whether it went out. */
+@Entity
+@Table(name = "follow_up")
+public class FollowUp {
+
+    private static final int ERROR_LENGTH = 2000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "follow_up_seq")
+    @SequenceGenerator(name = "follow_up_seq", sequenceName = "follow_up_seq", allocationSize = 1)
+    private Long id;
+    private Long dealId;
+    private Long contactId;
+    @Enumerated(EnumType.STRING)
+    private FollowUpKind kind;
+    private String recipient;
+    private String subject;
+    @Enumerated(EnumType.STRING)
+    private FollowUpStatus status;
+    private String idempotencyKey;
+    private Instant createdAt;
+    private Instant sentAt;
+    private String error;
+    private int attempts;
+
+    protected FollowUp() {
+    }
+
+    public FollowUp(Long dealId, Long contactId, FollowUpKind kind, String recipient, String subject,
+                    String idempotencyKey, Instant now) {
+        this.dealId = dealId;
+        this.contactId = contactId;
+        this.kind = kind;
+        this.recipient = recipient;
+        this.subject = subject;
+        this.idempotencyKey = idempotencyKey;
+        this.status = FollowUpStatus.PENDING;
+        this.createdAt = now;
+    }
+
+    void attempted() {
+        attempts++;
+    }
+
+    void sent(Instant at) {
+        status = FollowUpStatus.SENT;
+        sentAt = at;
+        error = null;
+    }
+
+    void failed(String message) {
+        status = FollowUpStatus.FAILED;
+        error = message == null ? null : message.substring(0, Math.min(message.length(), ERROR_LENGTH));
+    }
+
+    void keptWithoutSmtp() {
+        status = FollowUpStatus.NOT_SENT_NO_SMTP;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getDealId() {
+        return dealId;
+    }
+
+    public Long getContactId() {
+        return contactId;
+    }
+
+    public FollowUpKind getKind() {
+        return kind;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public FollowUpStatus getStatus() {
+        return status;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+}
