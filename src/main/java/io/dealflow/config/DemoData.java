@@ -11,6 +11,7 @@ import io.dealflow.stage.StageOutcome;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -93,10 +94,13 @@ public class DemoData implements ApplicationRunner {
         ClockUtil.setCurrentTime(Date.from(at));
         var contact = new ContactDetails(demo.first().toLowerCase() + "@" + demo.domain(), demo.first(), demo.last(),
                 null, null, new MarketingConsent(true, at, "demo data", "I agree to receive emails about this offer"));
+        // deals still at stage zero have their meeting ahead; the others had it a day after opening
+        Instant meetingAt = demo.stagesPassed() == 0 && demo.ending() == null
+                ? now.plus(Duration.ofDays(demo.daysAgo())).truncatedTo(ChronoUnit.HOURS)
+                : at.plus(Duration.ofDays(1));
         Long dealId = deals.open(new DealOpening(demo.title(), demo.company(), demo.domain(),
                 List.of(new DealOpening.Participant(contact, ContactRole.DECISION_MAKER)),
-                new MonthlyValue(new BigDecimal(demo.amount()), demo.currency()), demo.owner(),
-                at.plus(Duration.ofDays(1))));
+                new MonthlyValue(new BigDecimal(demo.amount()), demo.currency()), demo.owner(), meetingAt));
         String processInstanceId = deals.get(dealId).getProcessInstanceId();
         int steps = demo.stagesPassed() + ("lost".equals(demo.ending()) ? 1 : 0);
         long daysPerStage = Math.max(1, demo.daysAgo() / (steps + 1));
