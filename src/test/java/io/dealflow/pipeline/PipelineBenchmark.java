@@ -73,12 +73,21 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  * The three answers are compared (count and value per stage) before any timing.
  *
- * <p>System properties (all optional): {@code bench.sizes} (1000,10000,100000), {@code bench.fill}
- * ({@code auto}: the first 1,000 deals through the real process and, if that rate would make the whole fill
- * slower than {@code bench.realBudgetSeconds} (480), the rest in bulk; {@code real}; {@code bulk}),
- * {@code bench.db} ({@code file} or {@code mem}), {@code bench.pipelineIterations} (200 for small sizes, 100
- * from 50,000 deals), {@code bench.naiveIterations} (20, 10, 3), {@code bench.http} (true),
- * {@code bench.explain} (true: print H2's EXPLAIN ANALYZE of the aggregate query).
+ * <p>After the last size it tries candidate changes on the same data (a leaner aggregate, a covering index,
+ * maintained per-stage totals) and prints their timings, each checked against the pipeline's answer.
+ *
+ * <p>System properties (all optional):
+ * <ul>
+ *   <li>{@code bench.sizes}: 1000,10000,100000 (cumulative);</li>
+ *   <li>{@code bench.fill}: {@code auto} (default: the first 1,000 deals through the real process, timed; if
+ *       that rate would make the largest size take longer than {@code bench.realBudgetSeconds}, default 480,
+ *       the rest in bulk), {@code real} or {@code bulk}; {@code bench.fillThreads}: 2;</li>
+ *   <li>{@code bench.db}: {@code file} (default, H2 file under target/, deleted at the end), {@code mem} or
+ *       {@code postgres} (embedded PostgreSQL 14 from the test dependencies, profile postgres-embedded);</li>
+ *   <li>{@code bench.pipelineIterations}: 200 (100 from 50,000 deals); {@code bench.naiveIterations}: 20, 10
+ *       from 5,000, 3 from 50,000 deals;</li>
+ *   <li>{@code bench.http}, {@code bench.breakdown}, {@code bench.explain}, {@code bench.whatIf}: true.</li>
+ * </ul>
  */
 public final class PipelineBenchmark {
 
@@ -88,6 +97,7 @@ public final class PipelineBenchmark {
     /** How the open deals spread over the stages, first stage first: a funnel. */
     private static final int[] STAGE_WEIGHTS = {35, 25, 20, 12, 8};
     private static final String MANAGER = "mia";
+    private static final int FILL_THREADS = Integer.getInteger("bench.fillThreads", 2);
 
     private final ConfigurableApplicationContext app;
     private final PipelineService pipeline;
@@ -105,6 +115,13 @@ public final class PipelineBenchmark {
     private int filled;
     private String fillMode;
     private final List<String> fillLog = new ArrayList<>();
+    private final java.util.concurrent.ExecutorService fillPool = java.util.concurrent.Executors.newFixedThreadPool(
+            FILL_THREADS, runnable -> {
+                Thread thread = new Thread(runnable, "bench-fill");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final boolean postgres;
 
     private PipelineBenchmark(ConfigurableApplicationContext app, String fillMode) {
         this.app = app;
@@ -120,6 +137,8 @@ public final class PipelineBenchmark {
         this.pipelineUrl = !Boolean.parseBoolean(System.getProperty("bench.http", "true")) ? null
                 : "http://localhost:" + port + "/api/pipeline?currency=" + CURRENCY;
         this.stages = model.currentStages();
+        this.postgres = jdbc.execute((java.sql.Connection connection) -> connection.getMetaData()
+                .getDatabaseProductName()).toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     public static void main(String[] args) throws Exception {
@@ -127,11 +146,14 @@ public final class PipelineBenchmark {
                 .map(String::trim).map(Integer::parseInt).sorted().toList();
         String fill = System.getProperty("bench.fill", "auto");
         boolean explain = Boolean.parseBoolean(System.getProperty("bench.explain", "true"));
-        boolean fileDb = !"mem".equals(System.getProperty("bench.db", "file"));
+        String db = System.getProperty("bench.db", "file");
+        boolean fileDb = "file".equals(db);
+        boolean postgres = "postgres".equals(db);
 
         Path dbDir = Files.createDirectories(Paths.get("target", "pipeline-benchmark"))
                 .resolve("h2-" + System.currentTimeMillis()).toAbsolutePath();
-        String url = fileDb ? "jdbc:h2:file:" + dbDir.resolve("dealflow")
+        String url = postgres ? "embedded PostgreSQL (profile postgres-embedded)"
+                : fileDb ? "jdbc:h2:file:" + dbDir.resolve("dealflow")
                 : "jdbc:h2:mem:pipeline-benchmark;DB_CLOSE_DELAY=-1";
         long started = System.nanoTime();
         System.out.printf("Pipeline benchmark: sizes %s, fill %s, database %s%n", sizes, fill, url);
@@ -141,9 +163,9 @@ public final class PipelineBenchmark {
 
         // command-line arguments outrank application-test.yaml
         ConfigurableApplicationContext app = new SpringApplicationBuilder(DealflowApplication.class)
-                .profiles("test")
+                .profiles(postgres ? new String[]{"test", "postgres", "postgres-embedded"} : new String[]{"test"})
                 .web(WebApplicationType.SERVLET) // the security configuration needs the servlet stack
-                .run("--spring.datasource.url=" + url,
+                .run(postgres ? "--dealflow.demo-data=false" : "--spring.datasource.url=" + url,
                         "--dealflow.demo-data=false",
                         "--camunda.bpm.job-execution.enabled=false",
                         "--server.port=0",
@@ -203,10 +225,119 @@ public final class PipelineBenchmark {
                     naive.p50(), naive.p99(), naive.p50() / service.p50(), engine2q.p50()));
             System.out.println();
         }
+        if (Boolean.parseBoolean(System.getProperty("bench.whatIf", "true"))) {
+            whatIf(Integer.getInteger("bench.pipelineIterations", filled >= 50_000 ? 100 : 200));
+        }
         System.out.println();
         fillLog.forEach(System.out::println);
         System.out.println();
         results.forEach(System.out::println);
+    }
+
+    // ---------------------------------------------------------------- what would make it faster
+
+    /**
+     * Candidate changes to the main code, tried on the largest data set after the measurements above (they add
+     * an index, so they come last): the same answer from a leaner aggregate, from a covering index, and from
+     * per-stage totals kept up to date (a table the app would maintain where it changes a deal's stage, amount
+     * or status), which leaves only the idle counts to the deal table. Each is checked against the pipeline.
+     */
+    private void whatIf(int iterations) {
+        int warmup = Math.max(20, iterations / 5);
+        System.out.printf("%nWhat-if at %,d open deals (candidate changes, via JDBC on the same data)%n", filled);
+        Map<String, Column> expected = fromPipeline(pipeline.pipeline(new PipelineQuery(CURRENCY, null, null)));
+        check("lean aggregate", leanAggregate(), expected);
+        measure("current query (copy)", warmup, iterations, this::aggregateOnly);
+        measure("lean aggregate", warmup, iterations, this::leanAggregate);
+
+        jdbc.execute("create index bench_ix_deal_open on deal (status, currency, stage_key, stage_entered_at, amount,"
+                + " stage_name)");
+        jdbc.execute(postgres ? "analyze deal" : "analyze");
+        System.out.println("  + covering index deal (status, currency, stage_key, stage_entered_at, amount, stage_name)");
+        measure("pipeline (unchanged code)", warmup, iterations,
+                () -> pipeline.pipeline(new PipelineQuery(CURRENCY, null, null)));
+        measure("current query (copy)", warmup, iterations, this::aggregateOnly);
+        measure("lean aggregate", warmup, iterations, this::leanAggregate);
+        explain("lean aggregate", leanSql("explain analyze "), leanParams());
+
+        jdbc.execute("""
+                create table bench_stage_totals as
+                select d.stage_key, d.currency, d.owner, count(*) as deals, sum(d.amount) as total,
+                       sum(cast(extract(epoch from d.stage_entered_at) as bigint)) as entered_seconds
+                from deal d where d.status = 'OPEN' group by d.stage_key, d.currency, d.owner""");
+        System.out.println("  + per-stage totals table (" + jdbc.queryForObject("select count(*) from bench_stage_totals",
+                Long.class) + " rows: stage x currency x owner), idle counts from the covering index");
+        check("stage totals", stageTotals(), expected);
+        measure("stage totals", warmup, iterations, this::stageTotals);
+    }
+
+    /** The current query with its two costly expressions replaced (same columns, same answer). */
+    private String leanSql(String prefix) {
+        StringBuilder idle = new StringBuilder("case d.stage_key");
+        for (Stage stage : stagesWithLimits()) {
+            idle.append(" when ? then case when d.stage_entered_at < ? then 1 else 0 end");
+        }
+        idle.append(" else 0 end");
+        return prefix + """
+                select d.stage_key as stage_key, max(d.stage_name) as stage_name, count(*) as deals, sum(d.amount) as total,
+                       extract(epoch from avg(cast(? as timestamp with time zone) - d.stage_entered_at)) as age,
+                       sum(%s) as idle
+                from deal d
+                where d.status = 'OPEN' and d.currency = ?
+                group by d.stage_key""".formatted(idle);
+    }
+
+    private Object[] leanParams() {
+        Instant now = Instant.now();
+        List<Object> params = new ArrayList<>();
+        params.add(Timestamp.from(now));
+        for (Stage stage : stagesWithLimits()) {
+            params.add(stage.key());
+            params.add(Timestamp.from(now.minus(stage.idleLimit())));
+        }
+        params.add(CURRENCY);
+        return params.toArray();
+    }
+
+    private Map<String, Column> leanAggregate() {
+        Map<String, Column> columns = emptyColumns();
+        jdbc.query(leanSql(""), rs -> {
+            columns.put(rs.getString("stage_key"), new Column(rs.getLong("deals"), rs.getBigDecimal("total")));
+        }, leanParams());
+        return columns;
+    }
+
+    /** Totals from the maintained table; idle deals counted per stage on the covering index's range. */
+    private Map<String, Column> stageTotals() {
+        Map<String, Column> columns = emptyColumns();
+        jdbc.query("""
+                select stage_key, sum(deals) as deals, sum(total) as total, sum(entered_seconds) as entered_seconds
+                from bench_stage_totals where currency = ? group by stage_key""", rs -> {
+            columns.put(rs.getString("stage_key"), new Column(rs.getLong("deals"), rs.getBigDecimal("total")));
+        }, CURRENCY);
+        Instant now = Instant.now();
+        List<String> counts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (Stage stage : stagesWithLimits()) {
+            counts.add("select cast(? as varchar(255)) as stage_key, count(*) as idle from deal d where d.status = 'OPEN'"
+                    + " and d.currency = ? and d.stage_key = ? and d.stage_entered_at < ?");
+            params.addAll(List.of(stage.key(), CURRENCY, stage.key(), Timestamp.from(now.minus(stage.idleLimit()))));
+        }
+        if (!counts.isEmpty()) {
+            jdbc.queryForList(String.join(" union all ", counts), params.toArray());
+        }
+        return columns;
+    }
+
+    private List<Stage> stagesWithLimits() {
+        return model.stagesIncluding(List.of()).stream().filter(stage -> stage.idleLimit() != null).toList();
+    }
+
+    private static void check(String what, Map<String, Column> actual, Map<String, Column> expected) {
+        if (!actual.equals(expected)) {
+            throw new IllegalStateException(what + " disagrees with the pipeline: " + actual + " vs " + expected);
+        }
+        System.out.println("  " + what + " agrees with the pipeline (count and value per stage)");
     }
 
     // ---------------------------------------------------------------- fill
@@ -254,7 +385,8 @@ public final class PipelineBenchmark {
                 }
             }
             if (filled < size) {
-                int chunk = 500;
+                ClockUtil.reset();
+                int chunk = 1_000;
                 while (filled < size) {
                     int n = Math.min(chunk, size - filled);
                     openInBulk(Stream.generate(this::nextSpec).limit(n).toList());
@@ -337,16 +469,48 @@ public final class PipelineBenchmark {
             jdbc.batchUpdate("insert into deal_contact (id, deal_id, contact_id, role) values (?, ?, ?, ?)",
                     dealContacts);
         });
-        List<Object[]> started = new ArrayList<>();
-        // one transaction per chunk, as the rows above: the engine and JPA join it (they share the transaction
-        // manager), so a chunk costs one commit instead of one per deal
-        transaction.executeWithoutResult(status -> startInstances(specs, companyIds, dealIds, started));
-        jdbc.batchUpdate("update deal set process_instance_id = ? where id = ?", started);
+        // Real process instances, in one transaction per thread and chunk (engine and JPA join it: they share the
+        // transaction manager). Two threads on two cores; the engine clock is global, so the stage entry times
+        // are set afterwards on the rows that hold them (deal, stage visit, task, task history).
+        int threads = Math.max(1, Math.min(FILL_THREADS, n / 50));
+        List<Object[]> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int from = n * t / threads;
+            int to = n * (t + 1) / threads;
+            parts.add(fillPool.submit(() -> transaction.executeWithoutResult(
+                    status -> startInstances(specs, companyIds, dealIds, from, to, started))));
+        }
+        for (java.util.concurrent.Future<?> part : parts) {
+            try {
+                part.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("Bulk fill failed", e);
+            }
+        }
+        List<Object[]> dealUpdates = new ArrayList<>();
+        List<Object[]> byDeal = new ArrayList<>();
+        List<Object[]> byInstance = new ArrayList<>();
+        for (Object[] row : started) {
+            String processInstanceId = (String) row[0];
+            Long dealId = (Long) row[1];
+            Timestamp enteredAt = (Timestamp) row[2];
+            dealUpdates.add(new Object[]{processInstanceId, enteredAt, dealId});
+            byDeal.add(new Object[]{enteredAt, dealId});
+            byInstance.add(new Object[]{enteredAt, processInstanceId});
+        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.batchUpdate("update deal set process_instance_id = ?, stage_entered_at = ? where id = ?", dealUpdates);
+            jdbc.batchUpdate("update stage_visit set entered_at = ? where deal_id = ?", byDeal);
+            jdbc.batchUpdate("update ACT_RU_TASK set CREATE_TIME_ = ? where PROC_INST_ID_ = ?", byInstance);
+            jdbc.batchUpdate("update ACT_HI_TASKINST set START_TIME_ = ? where PROC_INST_ID_ = ?", byInstance);
+            jdbc.batchUpdate("update ACT_HI_PROCINST set START_TIME_ = ? where PROC_INST_ID_ = ?", byInstance);
+        });
     }
 
-    private void startInstances(List<Spec> specs, List<Long> companyIds, List<Long> dealIds, List<Object[]> started) {
-        int n = specs.size();
-        for (int i = 0; i < n; i++) {
+    private void startInstances(List<Spec> specs, List<Long> companyIds, List<Long> dealIds, int from, int to,
+                                List<Object[]> started) {
+        for (int i = from; i < to; i++) {
             Spec spec = specs.get(i);
             Long dealId = dealIds.get(i);
             String unique = "%07d".formatted(filled + i + 1);
@@ -360,18 +524,18 @@ public final class PipelineBenchmark {
             variables.put("companyName", "Company " + unique);
             variables.put("contactNames", "Dana Buyer (" + ContactRole.DECISION_MAKER.label() + ")");
             variables.put("monthlyValue", new MonthlyValue(spec.amount(), spec.currency()).display());
-            ClockUtil.setCurrentTime(Date.from(spec.enteredAt()));
             ProcessInstance instance = runtime.createProcessInstanceByKey(model.processKey())
                     .businessKey(reference)
                     .setVariables(variables)
                     .startBeforeActivity(stages.get(spec.stage()).key())
                     .execute();
-            started.add(new Object[]{instance.getId(), dealId});
+            started.add(new Object[]{instance.getId(), dealId, Timestamp.from(spec.enteredAt())});
         }
     }
 
     private List<Long> ids(String sequence, int n) {
-        return jdbc.queryForList("select next value for " + sequence + " from system_range(1, ?)", Long.class, n);
+        return jdbc.queryForList(postgres ? "select nextval('" + sequence + "') from generate_series(1, ?)"
+                : "select next value for " + sequence + " from system_range(1, ?)", Long.class, n);
     }
 
     // ---------------------------------------------------------------- the ways to answer
@@ -515,9 +679,19 @@ public final class PipelineBenchmark {
         Arrays.sort(millis);
         Timings timings = new Timings(percentile(millis, 50), percentile(millis, 99), millis[0],
                 millis[iterations - 1], iterations);
-        System.out.printf(Locale.ROOT, "  %-9s p50 %9.2f ms  p99 %9.2f ms  min %9.2f ms  max %9.2f ms  (%d runs, %d warm-up)%n",
-                what, timings.p50(), timings.p99(), timings.min(), timings.max(), iterations, warmup);
+        System.out.printf(Locale.ROOT, "  %-26s p50 %9.2f ms  p99 %9.2f ms  min %9.2f ms  max %9.2f ms  (%d runs, %d warm-up; "
+                        + "load %s)%n", what, timings.p50(), timings.p99(), timings.min(), timings.max(), iterations,
+                warmup, loadAverage());
         return timings;
+    }
+
+    /** The 1-minute load average: other processes competing for the two cores make the timings worse. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /** Nearest rank: with fewer than 100 runs, p99 is the slowest run. */
@@ -554,10 +728,19 @@ public final class PipelineBenchmark {
                 params.toArray());
     }
 
-    /** H2's plan and row counts for the aggregate query. */
+    /** The database's plan and row counts for the aggregate query. */
     private void explain() {
-        Object plan = aggregate("explain analyze ").get(0).values().iterator().next();
-        System.out.println("  EXPLAIN ANALYZE: " + plan.toString().replaceAll("\\s+", " "));
+        print("current query", aggregate("explain analyze "));
+    }
+
+    private void explain(String what, String sql, Object[] params) {
+        print(what, jdbc.queryForList(sql, params));
+    }
+
+    private static void print(String what, List<Map<String, Object>> plan) {
+        StringBuilder text = new StringBuilder();
+        plan.forEach(row -> text.append(row.values().iterator().next()).append(" | "));
+        System.out.println("  EXPLAIN ANALYZE " + what + ": " + text.toString().replaceAll("\\s+", " "));
     }
 
     private static void deleteQuietly(Path dir) {
