@@ -3,11 +3,14 @@ package io.dealflow.deal;
 import io.dealflow.company.Company;
 import io.dealflow.contact.Contact;
 import io.dealflow.followup.FollowUpRepository;
+import io.dealflow.pipeline.PipelinePosition;
+import io.dealflow.pipeline.StageTotals;
 import io.dealflow.stage.StageVisitRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,14 +24,17 @@ public class DealService {
     private final StageVisitRepository visits;
     private final RuntimeService runtime;
     private final FollowUpRepository followUps;
+    private final StageTotals stageTotals;
     private final String salesProcessKey;
 
     public DealService(DealRepository deals, StageVisitRepository visits, RuntimeService runtime,
-                       FollowUpRepository followUps, @Value("${dealflow.sales-process-key}") String salesProcessKey) {
+                       FollowUpRepository followUps, StageTotals stageTotals,
+                       @Value("${dealflow.sales-process-key}") String salesProcessKey) {
         this.deals = deals;
         this.visits = visits;
         this.runtime = runtime;
         this.followUps = followUps;
+        this.stageTotals = stageTotals;
         this.salesProcessKey = salesProcessKey;
     }
 
@@ -60,24 +66,39 @@ public class DealService {
     /** Takes over what a stage form may have answered that belongs to the deal record. */
     @Transactional
     public Deal recordStageAnswers(Long dealId, BigDecimal monthlyAmount, LocalDate decisionDate) {
-        Deal deal = get(dealId);
-        if (monthlyAmount != null) {
-            deal.changeAmount(monthlyAmount);
-        }
-        if (decisionDate != null) {
-            deal.expectDecisionOn(decisionDate);
-        }
-        return deal;
+        return change(dealId, deal -> {
+            if (monthlyAmount != null) {
+                deal.changeAmount(monthlyAmount);
+            }
+            if (decisionDate != null) {
+                deal.expectDecisionOn(decisionDate);
+            }
+        });
+    }
+
+    /** Called when the deal's process reaches a stage (a user task of the sales process). */
+    @Transactional
+    public Deal enterStage(Long dealId, String stageKey, String stageName, Instant at) {
+        return change(dealId, deal -> deal.enterStage(stageKey, stageName, at));
     }
 
     @Transactional
     public void win(Long dealId, Instant at) {
-        get(dealId).win(at);
+        change(dealId, deal -> deal.win(at));
     }
 
     @Transactional
     public void lose(Long dealId, LostReason reason, String note, Instant at) {
-        get(dealId).lose(reason, note, at);
+        change(dealId, deal -> deal.lose(reason, note, at));
+    }
+
+    /** Every change of an existing deal goes through here, so the pipeline's running totals follow it. */
+    private Deal change(Long dealId, Consumer<Deal> change) {
+        Deal deal = get(dealId);
+        var before = PipelinePosition.of(deal);
+        change.accept(deal);
+        stageTotals.moved(before, PipelinePosition.of(deal));
+        return deal;
     }
 
     @Transactional(readOnly = true)

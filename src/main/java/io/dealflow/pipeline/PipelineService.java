@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The manager's read model. Each answer is one aggregate query over the deal table (now) or the stage
- * history (as of a past moment), grouped by stage; the stages, their order, probabilities and idle limits
+ * The manager's read model. Now: the running stage totals plus one count of idle deals on an index; as of a
+ * past moment: one aggregate over the stage history. The stages, their order, probabilities and idle limits
  * come from the deployed model.
  */
 @Service
@@ -26,19 +26,28 @@ public class PipelineService {
 
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
 
-    /** Open deals now: the deal table knows each deal's current stage and when it entered it. */
+    /** Open deals now: the running totals per stage, currency and owner (see {@link StageTotals}). */
     private static final String NOW = """
-            select d.stage_key as stage_key, max(d.stage_name) as stage_name, count(*) as deals, sum(d.amount) as total,
-                   avg(extract(epoch from d.stage_entered_at)) as entered, sum(case when %s then 1 else 0 end) as idle
+            select t.stage_key as stage_key, max(t.stage_name) as stage_name, sum(t.deals) as deals,
+                   sum(t.total) as total, sum(t.entered_seconds) as entered_seconds
+            from stage_total t
+            where t.currency = :currency %s
+            group by t.stage_key
+            having sum(t.deals) > 0
+            """;
+
+    /** A stage's idle open deals now: a range of the index (status, currency, stage_key, stage_entered_at, owner). */
+    private static final String IDLE_NOW = """
+            select cast(:s%1$d as varchar(255)) as stage_key, count(*) as idle
             from deal d
-            where d.status = 'OPEN' and d.currency = :currency %s
-            group by d.stage_key
+            where d.status = 'OPEN' and d.currency = :currency and d.stage_key = :s%1$d and d.stage_entered_at < :t%1$d %2$s
             """;
 
     /** Open deals at a past moment: the stage visits that had begun and not yet ended then. */
     private static final String AS_OF = """
             select v.stage_key as stage_key, max(v.stage_name) as stage_name, count(*) as deals, sum(d.amount) as total,
-                   avg(extract(epoch from v.entered_at)) as entered, sum(case when %s then 1 else 0 end) as idle
+                   sum(cast(floor(extract(epoch from v.entered_at)) as bigint)) as entered_seconds,
+                   sum(case when %s then 1 else 0 end) as idle
             from stage_visit v join deal d on d.id = v.deal_id
             where v.entered_at <= :asOf and (v.left_at is null or v.left_at > :asOf)
               and d.currency = :currency %s
@@ -56,26 +65,8 @@ public class PipelineService {
     @Transactional(readOnly = true)
     public Pipeline pipeline(PipelineQuery query) {
         Instant reference = query.asOf() != null ? query.asOf() : Instant.now();
-        String enteredColumn = query.asOf() != null ? "v.entered_at" : "d.stage_entered_at";
-        String stageColumn = query.asOf() != null ? "v.stage_key" : "d.stage_key";
         List<Stage> modelStages = model.currentStages();
-
-        MapSqlParameterSource params = new MapSqlParameterSource("currency", query.currency())
-                .addValue("asOf", Timestamp.from(reference));
-        String ownerFilter = "";
-        if (query.owner() != null) {
-            ownerFilter = "and d.owner = :owner";
-            params.addValue("owner", query.owner());
-        }
-        String idle = idleCondition(allStagesWithLimits(), stageColumn, enteredColumn, reference, params);
-        String sql = (query.asOf() != null ? AS_OF : NOW).formatted(idle, ownerFilter);
-
-        Map<String, Row> rows = new HashMap<>();
-        jdbc.query(sql, params, rs -> {
-            rows.put(rs.getString("stage_key"), new Row(rs.getString("stage_name"), rs.getLong("deals"),
-                    orZero(rs.getBigDecimal("total")),
-                    rs.getBigDecimal("entered"), rs.getLong("idle")));
-        });
+        Map<String, Row> rows = query.asOf() != null ? rowsAsOf(query) : rowsNow(query, reference);
 
         List<Stage> stages = new ArrayList<>(model.stagesIncluding(rows.keySet()));
         // deals in a stage no deployed version knows any more (its deployment was deleted) still count
@@ -96,7 +87,7 @@ public class PipelineService {
             columns.add(new Pipeline.StageColumn(stage.key(), stage.name(), row.count(), money(row.total()),
                     stageWeighted, stage.probability(),
                     stage.idleLimit() == null ? null : isoDuration(stage.idleLimit()),
-                    averageDays(row.entered(), reference), row.idle(), current));
+                    averageDays(row, reference), row.idle(), current));
             count += row.count();
             idleCount += row.idle();
             value = value.add(row.total());
@@ -106,6 +97,52 @@ public class PipelineService {
         return new Pipeline(model.processKey(), definition == null ? null : definition.getName(),
                 definition == null ? null : definition.getVersion(), query.currency(), query.owner(), query.asOf(),
                 columns, new Pipeline.Totals(count, money(value), money(weighted), idleCount));
+    }
+
+    private Map<String, Row> rowsNow(PipelineQuery query, Instant reference) {
+        MapSqlParameterSource params = new MapSqlParameterSource("currency", query.currency());
+        String ownerFilter = ownerFilter(query, params, "t");
+        Map<String, Row> rows = new HashMap<>();
+        jdbc.query(NOW.formatted(ownerFilter), params, rs -> {
+            rows.put(rs.getString("stage_key"), new Row(rs.getString("stage_name"), rs.getLong("deals"),
+                    orZero(rs.getBigDecimal("total")), rs.getLong("entered_seconds"), 0));
+        });
+        List<Stage> limited = allStagesWithLimits().stream().filter(stage -> rows.containsKey(stage.key())).toList();
+        if (!limited.isEmpty()) {
+            String dealOwnerFilter = ownerFilter(query, params, "d");
+            List<String> counts = new ArrayList<>();
+            for (int i = 0; i < limited.size(); i++) {
+                params.addValue("s" + i, limited.get(i).key());
+                params.addValue("t" + i, Timestamp.from(reference.minus(limited.get(i).idleLimit())));
+                counts.add(IDLE_NOW.formatted(i, dealOwnerFilter));
+            }
+            jdbc.query(String.join(" union all ", counts), params, rs -> {
+                long idle = rs.getLong("idle");
+                rows.computeIfPresent(rs.getString("stage_key"), (key, row) -> row.withIdle(idle));
+            });
+        }
+        return rows;
+    }
+
+    private Map<String, Row> rowsAsOf(PipelineQuery query) {
+        MapSqlParameterSource params = new MapSqlParameterSource("currency", query.currency())
+                .addValue("asOf", Timestamp.from(query.asOf()));
+        String ownerFilter = ownerFilter(query, params, "d");
+        String idle = idleCondition(allStagesWithLimits(), "v.stage_key", "v.entered_at", query.asOf(), params);
+        Map<String, Row> rows = new HashMap<>();
+        jdbc.query(AS_OF.formatted(idle, ownerFilter), params, rs -> {
+            rows.put(rs.getString("stage_key"), new Row(rs.getString("stage_name"), rs.getLong("deals"),
+                    orZero(rs.getBigDecimal("total")), rs.getLong("entered_seconds"), rs.getLong("idle")));
+        });
+        return rows;
+    }
+
+    private static String ownerFilter(PipelineQuery query, MapSqlParameterSource params, String alias) {
+        if (query.owner() == null) {
+            return "";
+        }
+        params.addValue("owner", query.owner());
+        return "and %s.owner = :owner".formatted(alias);
     }
 
     /** Every stage of every version, so an older stage's idle limit counts too. */
@@ -129,11 +166,13 @@ public class PipelineService {
         return String.join(" or ", conditions);
     }
 
-    private static BigDecimal averageDays(BigDecimal averageEnteredEpoch, Instant reference) {
-        if (averageEnteredEpoch == null) {
+    private static BigDecimal averageDays(Row row, Instant reference) {
+        if (row.count() == 0) {
             return null;
         }
-        return BigDecimal.valueOf(reference.getEpochSecond()).subtract(averageEnteredEpoch)
+        BigDecimal averageEntered = BigDecimal.valueOf(row.enteredSeconds())
+                .divide(BigDecimal.valueOf(row.count()), 3, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(reference.getEpochSecond()).subtract(averageEntered)
                 .divide(SECONDS_PER_DAY, 1, RoundingMode.HALF_UP);
     }
 
@@ -150,7 +189,11 @@ public class PipelineService {
         return amount == null ? BigDecimal.ZERO : amount;
     }
 
-    private record Row(String name, long count, BigDecimal total, BigDecimal entered, long idle) {
-        static final Row EMPTY = new Row(null, 0, BigDecimal.ZERO, null, 0);
+    private record Row(String name, long count, BigDecimal total, long enteredSeconds, long idle) {
+        static final Row EMPTY = new Row(null, 0, BigDecimal.ZERO, 0, 0);
+
+        Row withIdle(long idleDeals) {
+            return new Row(name, count, total, enteredSeconds, idleDeals);
+        }
     }
 }

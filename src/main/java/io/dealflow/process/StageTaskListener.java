@@ -33,7 +33,8 @@ public class StageTaskListener implements TaskListener {
     private final StageTracker tracker;
     private final DealService deals;
 
-    public StageTaskListener(StageTracker tracker, @Lazy DealService deals) {
+    // lazy: the engine's parse listener needs this bean before the engine that the services use exists
+    public StageTaskListener(@Lazy StageTracker tracker, @Lazy DealService deals) {
         this.tracker = tracker;
         this.deals = deals;
     }

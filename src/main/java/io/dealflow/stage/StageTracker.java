@@ -1,7 +1,6 @@
 package io.dealflow.stage;
 
-import io.dealflow.deal.Deal;
-import io.dealflow.deal.DealRepository;
+import io.dealflow.deal.DealService;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,19 +12,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StageTracker {
 
-    private final DealRepository deals;
+    private final DealService deals;
     private final StageVisitRepository visits;
 
-    public StageTracker(DealRepository deals, StageVisitRepository visits) {
+    public StageTracker(DealService deals, StageVisitRepository visits) {
         this.deals = deals;
         this.visits = visits;
     }
 
     @Transactional
     public void entered(Long dealId, String stageKey, String stageName, String taskId, Instant at) {
-        Deal deal = deals.findById(dealId)
-                .orElseThrow(() -> new IllegalStateException("Stage " + stageKey + " entered by unknown deal " + dealId));
-        deal.enterStage(stageKey, stageName, at);
+        deals.enterStage(dealId, stageKey, stageName, at);
         visits.save(new StageVisit(dealId, stageKey, stageName, taskId, at));
     }
 

@@ -14,10 +14,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The pipeline on known data. Other test classes share the database, so this one keeps to currencies nobody
@@ -44,6 +50,8 @@ abstract class PipelineContract {
     TaskService tasks;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    JdbcTemplate jdbc;
 
     Api api;
     /** When the known deals were opened: far enough back that no other test's deal is near it. */
@@ -187,6 +195,50 @@ abstract class PipelineContract {
                 repository.deleteDeployment(second.getId(), true);
             }
         }
+    }
+
+    @Test
+    void theRunningTotalsFollowEveryChangeOfADeal() {
+        Deal deal = deals.get(deals.open(TestDeals.opening("sam", "1000", "DKK")));
+        assertStage(get("/api/pipeline?currency=DKK"), "MeetingBooked", 1, "1000.00", "100.00", 0);
+
+        tasks.complete(task(deal), Map.of("outcome", "advance", "monthlyAmount", 1500));
+        JsonNode moved = get("/api/pipeline?currency=DKK");
+        assertStage(moved, "MeetingBooked", 0, "0.00", "0.00", 0);
+        assertStage(moved, "NeedsAssessed", 1, "1500.00", "375.00", 0);
+
+        tasks.complete(task(deal), Map.of("outcome", "lost", "lostReason", "NO_BUDGET"));
+        assertThat(get("/api/pipeline?currency=DKK").at("/totals/count").asLong()).isZero();
+        assertThat(runningTotalsDifferingFromARecount()).isEmpty();
+    }
+
+    @Test
+    void dealsOpenedAtOnceIntoANewStageCurrencyAndOwnerAreAllCounted() throws Exception {
+        int concurrent = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(concurrent);
+        try {
+            List<Future<Long>> opened = new ArrayList<>();
+            for (int i = 0; i < concurrent; i++) {
+                opened.add(pool.submit(() -> deals.open(TestDeals.opening("sam", "100", "NOK"))));
+            }
+            for (Future<Long> deal : opened) {
+                assertThat(deal.get(60, TimeUnit.SECONDS)).isNotNull();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertStage(get("/api/pipeline?currency=NOK"), "MeetingBooked", concurrent, "800.00", "80.00", 0);
+        assertThat(runningTotalsDifferingFromARecount()).isEmpty();
+    }
+
+    /** The rows of stage_total that do not agree with counting the deal table afresh (whole database). */
+    private List<Map<String, Object>> runningTotalsDifferingFromARecount() {
+        String recount = """
+                select stage_key, currency, owner, count(*) as deals, sum(amount) as total,
+                       sum(cast(floor(extract(epoch from stage_entered_at)) as bigint)) as entered_seconds
+                from deal where status = 'OPEN' and stage_key is not null group by stage_key, currency, owner""";
+        String kept = "select stage_key, currency, owner, deals, total, entered_seconds from stage_total where deals <> 0";
+        return jdbc.queryForList("(" + recount + " except " + kept + ") union all (" + kept + " except " + recount + ")");
     }
 
     @Test
