@@ -1,10 +1,9 @@
 package io.dealflow.pipeline;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -12,12 +11,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The running totals of open deals per stage, currency and owner (table {@code stage_total}), so that the
- * pipeline reads a few dozen rows however many deals are open. Every change of a deal's position is applied
- * here in the transaction that makes it; a rolled-back change rolls its totals back with it.
+ * pipeline reads a few dozen rows however many deals are open. Every change of a deal's position is written
+ * in the transaction that makes it; a rolled-back change leaves the totals as they were.
  */
 @Service
 public class StageTotals {
@@ -31,20 +32,26 @@ public class StageTotals {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** A deal moved from one position to another; either may be empty (opened into, or closed out of, the pipeline). */
+    /**
+     * A deal moved from one position to another; either may be empty (opened into, or closed out of, the
+     * pipeline). The change is added up with the transaction's other changes and written just before it
+     * commits, in one row order for every transaction: row locks are held briefly, and transactions that move
+     * many deals (a batch in Cockpit) cannot deadlock on each other's rows.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void moved(Optional<PipelinePosition> before, Optional<PipelinePosition> after) {
         if (before.equals(after)) {
             return;
         }
-        List<Change> changes = new ArrayList<>();
-        before.ifPresent(position -> changes.add(new Change(position, -1)));
-        after.ifPresent(position -> changes.add(new Change(position, 1)));
-        // always in the same row order, so two deals moving in opposite directions cannot deadlock
-        changes.sort(Comparator.comparing(change -> change.position().row()));
-        for (Change change : changes) {
-            apply(change);
-        }
+        PendingChanges pending = pendingChanges();
+        before.ifPresent(position -> {
+            ensureRow(position);
+            pending.add(position, -1);
+        });
+        after.ifPresent(position -> {
+            ensureRow(position);
+            pending.add(position, 1);
+        });
     }
 
     /** Recounts every row from the deal table: after writing deals by other means than the application. */
@@ -60,16 +67,18 @@ public class StageTotals {
                 group by stage_key, currency, owner""");
     }
 
-    private void apply(Change change) {
-        PipelinePosition position = change.position();
-        ensureRow(position);
-        jdbc.update("""
-                update stage_total
-                set deals = deals + ?, total = total + ?, entered_seconds = entered_seconds + ?, stage_name = ?
-                where stage_key = ? and currency = ? and owner = ?""",
-                change.sign(), position.amount().multiply(BigDecimal.valueOf(change.sign())),
-                position.enteredSecond() * change.sign(), position.stageName(),
-                position.stageKey(), position.currency(), position.owner());
+    private PendingChanges pendingChanges() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("Stage totals change outside a transaction");
+        }
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof PendingChanges pending) {
+                return pending;
+            }
+        }
+        PendingChanges pending = new PendingChanges();
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
     }
 
     /**
@@ -97,6 +106,50 @@ public class StageTotals {
         return rows != null && rows > 0;
     }
 
-    private record Change(PipelinePosition position, int sign) {
+    /** One transaction's changes, summed per row and written in row order before it commits. */
+    private final class PendingChanges implements TransactionSynchronization {
+
+        private final SortedMap<String, Delta> rows = new TreeMap<>();
+
+        void add(PipelinePosition position, int sign) {
+            rows.computeIfAbsent(position.row(), row -> new Delta(position)).add(position, sign);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            for (Delta delta : rows.values()) {
+                if (!delta.isZero()) {
+                    jdbc.update("""
+                            update stage_total
+                            set deals = deals + ?, total = total + ?, entered_seconds = entered_seconds + ?,
+                                stage_name = ?
+                            where stage_key = ? and currency = ? and owner = ?""",
+                            delta.deals, delta.total, delta.enteredSeconds, delta.row.stageName(),
+                            delta.row.stageKey(), delta.row.currency(), delta.row.owner());
+                }
+            }
+        }
+    }
+
+    private static final class Delta {
+
+        private final PipelinePosition row;
+        private long deals;
+        private BigDecimal total = BigDecimal.ZERO;
+        private long enteredSeconds;
+
+        Delta(PipelinePosition row) {
+            this.row = row;
+        }
+
+        void add(PipelinePosition position, int sign) {
+            deals += sign;
+            total = total.add(position.amount().multiply(BigDecimal.valueOf(sign)));
+            enteredSeconds += position.enteredSecond() * sign;
+        }
+
+        boolean isZero() {
+            return deals == 0 && total.signum() == 0 && enteredSeconds == 0;
+        }
     }
 }
