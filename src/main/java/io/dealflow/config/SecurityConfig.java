@@ -26,6 +26,18 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration
 public class SecurityConfig {
 
+    /** The unsubscribe link of a marketing email works without login; its token is the credential. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain unsubscribeLinks(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/api/unsubscribe/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // mail clients' one-click unsubscribe is a POST without a CSRF token
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {

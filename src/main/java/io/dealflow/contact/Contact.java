@@ -14,6 +14,8 @@ import java.time.Instant;
 @Entity
 public class Contact {
 
+    static final String UNSUBSCRIBE_SOURCE = "unsubscribe link";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "contact_seq")
     @SequenceGenerator(name = "contact_seq", sequenceName = "contact_seq", allocationSize = 1)
@@ -35,6 +37,9 @@ public class Contact {
 
     @Embedded
     private MarketingConsent consent = MarketingConsent.none();
+
+    /** The secret in this contact's unsubscribe link; null until a marketing email first needs one. */
+    private String unsubscribeToken;
 
     private Instant createdAt;
 
@@ -66,6 +71,19 @@ public class Contact {
         this.updatedAt = now;
     }
 
+    /** From the unsubscribe link: marketing consent is withdrawn, recorded like any other consent change. */
+    public void unsubscribe(Instant now) {
+        recordConsent(new MarketingConsent(false, now, UNSUBSCRIBE_SOURCE, null), now);
+    }
+
+    public void useUnsubscribeToken(String token) {
+        this.unsubscribeToken = token;
+    }
+
+    public boolean mayReceiveMarketing() {
+        return consent != null && consent.isGranted();
+    }
+
     private static String firstOf(String given, String known) {
         return given == null || given.isBlank() ? known : given.trim();
     }
@@ -73,6 +91,10 @@ public class Contact {
     public String displayName() {
         String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
         return name.isEmpty() ? email : name;
+    }
+
+    public String getUnsubscribeToken() {
+        return unsubscribeToken;
     }
 
     public Long getId() {

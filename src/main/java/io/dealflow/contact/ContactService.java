@@ -1,12 +1,18 @@
 package io.dealflow.contact;
 
 import io.dealflow.company.Company;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class ContactService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ContactRepository contacts;
 
@@ -24,5 +30,34 @@ public class ContactService {
             contact.recordConsent(details.consent(), now);
         }
         return contacts.save(contact);
+    }
+
+    /**
+     * The contact's unsubscribe token, created on first use. Committed at once: the link goes out in an email,
+     * so it must keep working even if the job that sent the email is rolled back afterwards.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public String unsubscribeToken(Long contactId) {
+        Contact contact = contacts.findById(contactId)
+                .orElseThrow(() -> new IllegalStateException("No contact " + contactId));
+        if (contact.getUnsubscribeToken() == null) {
+            byte[] secret = new byte[32];
+            RANDOM.nextBytes(secret);
+            contact.useUnsubscribeToken(Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        }
+        return contact.getUnsubscribeToken();
+    }
+
+    /** The contact the token belongs to, now without marketing consent; empty for a token nobody has. */
+    @Transactional
+    public Optional<Contact> unsubscribe(String token, Instant now) {
+        Optional<Contact> contact = contacts.findByUnsubscribeToken(token);
+        contact.filter(Contact::mayReceiveMarketing).ifPresent(found -> found.unsubscribe(now));
+        return contact;
+    }
+
+    @Transactional(readOnly = true)
+    public Contact get(Long contactId) {
+        return contacts.findById(contactId).orElseThrow(() -> new IllegalStateException("No contact " + contactId));
     }
 }

@@ -31,4 +31,14 @@ public class DealController {
     public DealView get(@PathVariable long id) {
         return deals.view(id);
     }
+
+    /** What a mail integration (or the rep) calls when the prospect has answered: the stage's follow-ups stop. */
+    @PostMapping("/{id}/replies")
+    public ReplyReceived replied(@PathVariable long id) {
+        return new ReplyReceived(id, deals.replied(id));
+    }
+
+    /** {@code followUpsStopped}: how many running follow-up sequences the reply stopped (0 when none ran). */
+    public record ReplyReceived(long dealId, int followUpsStopped) {
+    }
 }

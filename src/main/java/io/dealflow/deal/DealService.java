@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DealService {
 
+    /** The message name in the model (boundary event "Prospect replied"). */
+    public static final String PROSPECT_REPLIED = "ProspectReplied";
+
     private final DealRepository deals;
     private final StageVisitRepository visits;
     private final RuntimeService runtime;
@@ -99,6 +102,20 @@ public class DealService {
         change.accept(deal);
         stageTotals.moved(before, PipelinePosition.of(deal));
         return deal;
+    }
+
+    /**
+     * The prospect answered: the BPMN message {@value #PROSPECT_REPLIED} stops the follow-ups of the deal's
+     * current stage (the stage itself stays). Answers how many follow-up sequences were stopped.
+     */
+    @Transactional
+    public int replied(Long dealId) {
+        Deal deal = get(dealId);
+        if (deal.getStatus() != DealStatus.OPEN) {
+            return 0;
+        }
+        return runtime.createMessageCorrelation(PROSPECT_REPLIED).processInstanceId(deal.getProcessInstanceId())
+                .correlateAllWithResult().size();
     }
 
     @Transactional(readOnly = true)

@@ -65,6 +65,10 @@ public class FollowUp {
         error = message == null ? null : message.substring(0, Math.min(message.length(), ERROR_LENGTH));
     }
 
+    void notSentWithoutConsent() {
+        status = FollowUpStatus.NOT_SENT_NO_CONSENT;
+    }
+
     void keptWithoutSmtp() {
         status = FollowUpStatus.NOT_SENT_NO_SMTP;
     }

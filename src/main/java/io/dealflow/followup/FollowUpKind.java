@@ -1,18 +1,33 @@
 package io.dealflow.followup;
 
-/** The follow-up emails of this slice; each names its template under templates/mail/. */
+/**
+ * The emails the processes send; each names its templates under templates/mail/. Marketing emails go only to
+ * contacts with marketing consent and carry an unsubscribe link; the others answer something the person did
+ * (booked a meeting, signed, was in a sales conversation) or go to our own people.
+ */
 public enum FollowUpKind {
-    MEETING_CONFIRMATION("meeting-confirmation"),
-    WELCOME("welcome"),
-    CLOSING("closing");
+    MEETING_CONFIRMATION("meeting-confirmation", false),
+    WELCOME("welcome", false),
+    CLOSING("closing", false),
+    PROPOSAL_FOLLOW_UP("proposal-follow-up", true),
+    PROPOSAL_SECOND_FOLLOW_UP("proposal-second-follow-up", true),
+    PROPOSAL_OWNER_REMINDER("proposal-owner-reminder", false),
+    IDLE_REMINDER("idle-reminder", false),
+    IDLE_ESCALATION("idle-escalation", false);
 
     private final String template;
+    private final boolean marketing;
 
-    FollowUpKind(String template) {
+    FollowUpKind(String template, boolean marketing) {
         this.template = template;
+        this.marketing = marketing;
     }
 
     public String template() {
         return template;
+    }
+
+    public boolean isMarketing() {
+        return marketing;
     }
 }

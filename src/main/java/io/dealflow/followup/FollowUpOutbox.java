@@ -29,6 +29,16 @@ public class FollowUpOutbox {
         return row;
     }
 
+    /** A marketing email the contact may not receive: kept, visibly, and never sent. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void notSentWithoutConsent(FollowUp candidate) {
+        FollowUp row = followUps.findByIdempotencyKey(candidate.getIdempotencyKey())
+                .orElseGet(() -> followUps.save(candidate));
+        if (row.getStatus() != FollowUpStatus.SENT) {
+            row.notSentWithoutConsent();
+        }
+    }
+
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(Long id, String error) {
         followUps.findById(id).ifPresent(row -> row.failed(error));

@@ -1,19 +1,24 @@
 package io.dealflow.followup;
 
+import io.dealflow.contact.ContactService;
 import io.dealflow.deal.ContactRole;
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealContact;
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.LostReason;
+import io.dealflow.stage.SalesModel;
+import io.dealflow.stage.Stage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -52,20 +57,25 @@ public class FollowUpService {
             java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final DealService deals;
+    private final SalesModel salesModel;
+    private final ContactService contacts;
     private final FollowUpRepository followUps;
     private final FollowUpOutbox outbox;
     private final FollowUpComposer composer;
     private final IdentityService identities;
     private final JavaMailSender mailSender;
     private final String from;
+    private final String publicUrl;
     private final AtomicBoolean noSmtpLogged = new AtomicBoolean();
 
     @Autowired
-    public FollowUpService(DealService deals, FollowUpRepository followUps, FollowUpOutbox outbox,
-                           FollowUpComposer composer, IdentityService identities,
-                           ObjectProvider<JavaMailSender> mailSender,
-                           @Value("${dealflow.mail.from:dealflow@example.com}") String from) {
-        this(deals, followUps, outbox, composer, identities, mailSender.getIfAvailable(), from);
+    public FollowUpService(DealService deals, SalesModel salesModel, ContactService contacts,
+                           FollowUpRepository followUps, FollowUpOutbox outbox, FollowUpComposer composer,
+                           IdentityService identities, ObjectProvider<JavaMailSender> mailSender,
+                           @Value("${dealflow.mail.from:dealflow@example.com}") String from,
+                           @Value("${dealflow.public-url:http://localhost:8080}") String publicUrl) {
+        this(deals, salesModel, contacts, followUps, outbox, composer, identities, mailSender.getIfAvailable(), from,
+                publicUrl);
         // Spring Boot creates a JavaMailSender only when spring.mail.host is set: say so at startup, once
         if (this.mailSender == null && noSmtpLogged.compareAndSet(false, true)) {
             log.warn(NO_SMTP_MESSAGE);
@@ -73,16 +83,19 @@ public class FollowUpService {
     }
 
     /** With {@code mailSender} null (no spring.mail.host), emails are composed and kept, not sent. */
-    public FollowUpService(DealService deals, FollowUpRepository followUps, FollowUpOutbox outbox,
-                           FollowUpComposer composer, IdentityService identities, JavaMailSender mailSender,
-                           String from) {
+    public FollowUpService(DealService deals, SalesModel salesModel, ContactService contacts,
+                           FollowUpRepository followUps, FollowUpOutbox outbox, FollowUpComposer composer,
+                           IdentityService identities, JavaMailSender mailSender, String from, String publicUrl) {
         this.deals = deals;
+        this.salesModel = salesModel;
+        this.contacts = contacts;
         this.followUps = followUps;
         this.outbox = outbox;
         this.composer = composer;
         this.identities = identities;
         this.mailSender = mailSender;
         this.from = from;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     /** A confirmation with a calendar invite to each contact of a deal opened with a meeting time. */
@@ -95,13 +108,13 @@ public class FollowUpService {
         String organizer = ownerEmail(deal.getOwner());
         for (DealContact participant : deal.getContacts()) {
             var contact = participant.getContact();
-            Map<String, Object> model = model(deal, participant);
+            Map<String, Object> model = model(deal, Recipient.of(participant));
             String invite = MeetingInvite.build(deal.getId(), deal.getMeetingAt(),
                     composer.compose(FollowUpKind.MEETING_CONFIRMATION, model, null).subject(), organizer,
                     contact.displayName(), contact.getEmail(), ClockUtil.now().toInstant());
             // a rescheduled meeting is a new confirmation: the meeting time is part of the key
-            send(deal, participant, FollowUpKind.MEETING_CONFIRMATION, "meeting-" + deal.getMeetingAt().getEpochSecond(),
-                    composer.compose(FollowUpKind.MEETING_CONFIRMATION, model, invite));
+            send(deal, Recipient.of(participant), FollowUpKind.MEETING_CONFIRMATION,
+                    "meeting-" + deal.getMeetingAt().getEpochSecond(), model, invite);
         }
     }
 
@@ -110,8 +123,7 @@ public class FollowUpService {
     public void sendWelcome(Long dealId) {
         Deal deal = deals.get(dealId);
         for (DealContact participant : deal.getContacts()) {
-            send(deal, participant, FollowUpKind.WELCOME, "won",
-                    composer.compose(FollowUpKind.WELCOME, model(deal, participant), null));
+            send(deal, Recipient.of(participant), FollowUpKind.WELCOME, "won");
         }
     }
 
@@ -127,9 +139,43 @@ public class FollowUpService {
         }
         for (DealContact participant : deal.getContacts()) {
             if (participant.getRole() == ContactRole.DECISION_MAKER) {
-                send(deal, participant, FollowUpKind.CLOSING, "lost",
-                        composer.compose(FollowUpKind.CLOSING, model(deal, participant), null));
+                send(deal, Recipient.of(participant), FollowUpKind.CLOSING, "lost");
             }
+        }
+    }
+
+    /**
+     * A follow-up about the deal's current stage to its decision makers (to every contact when none is marked
+     * as one), once per stage visit. Marketing: only to contacts with consent.
+     */
+    @Transactional
+    public void sendStageFollowUp(Long dealId, FollowUpKind kind) {
+        Deal deal = deals.get(dealId);
+        List<DealContact> decisionMakers = deal.getContacts().stream()
+                .filter(participant -> participant.getRole() == ContactRole.DECISION_MAKER).toList();
+        for (DealContact participant : decisionMakers.isEmpty() ? deal.getContacts() : decisionMakers) {
+            send(deal, Recipient.of(participant), kind, stageVisit(deal));
+        }
+    }
+
+    /** A reminder to the deal's owner about its current stage, once per stage visit. */
+    @Transactional
+    public void remindOwner(Long dealId, FollowUpKind kind) {
+        Deal deal = deals.get(dealId);
+        ownerRecipient(deal).ifPresent(owner -> send(deal, owner, kind, stageVisit(deal)));
+    }
+
+    /** The management group told about a deal stuck in its stage, each manager once per stage visit. */
+    @Transactional
+    public void escalate(Long dealId, FollowUpKind kind, String group) {
+        Deal deal = deals.get(dealId);
+        for (User manager : identities.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
+            if (manager.getEmail() == null || manager.getEmail().isBlank()) {
+                log.warn("{} of {} not sent to {}: the user has no email address", kind, deal.getReference(),
+                        manager.getId());
+                continue;
+            }
+            send(deal, Recipient.of(manager), kind, stageVisit(deal));
         }
     }
 
@@ -138,10 +184,31 @@ public class FollowUpService {
         return followUps.findByDealIdOrderByCreatedAtAscIdAsc(dealId);
     }
 
-    private void send(Deal deal, DealContact participant, FollowUpKind kind, String occasion, ComposedMail mail) {
-        var contact = participant.getContact();
-        String key = deal.getId() + ":" + kind + ":" + contact.getId() + ":" + occasion;
-        FollowUp row = outbox.attempt(new FollowUp(deal.getId(), contact.getId(), kind, contact.getEmail(),
+    /** One visit of a deal to its current stage: a deal that comes back to a stage is followed up again. */
+    private static String stageVisit(Deal deal) {
+        return deal.getStageKey() + "@" + deal.getStageEnteredAt().getEpochSecond();
+    }
+
+    private void send(Deal deal, Recipient recipient, FollowUpKind kind, String occasion) {
+        send(deal, recipient, kind, occasion, model(deal, recipient), null);
+    }
+
+    private void send(Deal deal, Recipient recipient, FollowUpKind kind, String occasion, Map<String, Object> model,
+                      String calendarInvite) {
+        String key = deal.getId() + ":" + kind + ":" + recipient.key() + ":" + occasion;
+        String unsubscribeUrl = null;
+        if (kind.isMarketing()) {
+            if (recipient.contactId() == null || !contacts.get(recipient.contactId()).mayReceiveMarketing()) {
+                outbox.notSentWithoutConsent(new FollowUp(deal.getId(), recipient.contactId(), kind,
+                        recipient.email(), composer.compose(kind, model, null).subject(), key,
+                        ClockUtil.now().toInstant()));
+                return;
+            }
+            unsubscribeUrl = publicUrl + "/api/unsubscribe/" + contacts.unsubscribeToken(recipient.contactId());
+            model.put("unsubscribeUrl", unsubscribeUrl);
+        }
+        ComposedMail mail = composer.compose(kind, model, calendarInvite);
+        FollowUp row = outbox.attempt(new FollowUp(deal.getId(), recipient.contactId(), kind, recipient.email(),
                 mail.subject(), key, ClockUtil.now().toInstant()));
         if (row.getStatus() == FollowUpStatus.SENT) {
             return;
@@ -154,17 +221,23 @@ public class FollowUpService {
             return;
         }
         try {
-            mailSender.send(message(contact.getEmail(), ownerEmail(deal.getOwner()), mail));
+            mailSender.send(message(recipient.email(), ownerEmail(deal.getOwner()), mail, unsubscribeUrl));
         } catch (MailException | MessagingException e) {
             outbox.failed(row.getId(), e.getMessage());
-            throw new FollowUpFailedException(kind + " to " + contact.getEmail() + " for deal "
+            throw new FollowUpFailedException(kind + " to " + recipient.email() + " for deal "
                     + deal.getReference() + " failed: " + e.getMessage(), e);
         }
         outbox.sent(row.getId(), ClockUtil.now().toInstant());
     }
 
-    private MimeMessage message(String to, String replyTo, ComposedMail mail) throws MessagingException {
+    private MimeMessage message(String to, String replyTo, ComposedMail mail, String unsubscribeUrl)
+            throws MessagingException {
         MimeMessage message = mailSender.createMimeMessage();
+        if (unsubscribeUrl != null) {
+            // one-click unsubscribe from the mail client (RFC 8058), next to the link in the text
+            message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
         helper.setFrom(from);
         if (replyTo != null) {
@@ -181,15 +254,44 @@ public class FollowUpService {
         return message;
     }
 
-    private Map<String, Object> model(Deal deal, DealContact participant) {
+    private Map<String, Object> model(Deal deal, Recipient recipient) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("firstName", participant.getContact().getFirstName() == null ? ""
-                : participant.getContact().getFirstName());
+        Instant now = ClockUtil.now().toInstant();
+        model.put("firstName", recipient.firstName() == null ? "" : recipient.firstName());
+        model.put("recipientName", recipient.name());
         model.put("dealTitle", deal.getTitle());
+        model.put("reference", deal.getReference());
         model.put("companyName", deal.getCompany().getName());
         model.put("owner", ownerName(deal.getOwner()));
         model.put("meetingAt", deal.getMeetingAt() == null ? "" : MEETING_TIME.format(deal.getMeetingAt()));
+        model.put("stageName", deal.getStageName() == null ? "" : deal.getStageName());
+        model.put("daysInStage", deal.getStageEnteredAt() == null ? 0
+                : Duration.between(deal.getStageEnteredAt(), now).toDays());
+        Optional<Stage> stage = salesModel.stagesIncluding(List.of(deal.getStageKey() == null ? "" : deal.getStageKey()))
+                .stream().filter(candidate -> candidate.key().equals(deal.getStageKey())).findFirst();
+        model.put("idleLimit", days(stage.map(Stage::idleLimit).orElse(null)));
+        model.put("escalationLimit", days(stage.map(Stage::escalationLimit).orElse(null)));
+        model.put("tasklistUrl", publicUrl + "/camunda/app/tasklist/default/");
+        model.put("cockpitUrl", publicUrl + "/camunda/app/cockpit/default/#/process-instance/"
+                + deal.getProcessInstanceId());
         return model;
+    }
+
+    private Optional<Recipient> ownerRecipient(Deal deal) {
+        User owner = identities.createUserQuery().userId(deal.getOwner()).singleResult();
+        if (owner == null || owner.getEmail() == null || owner.getEmail().isBlank()) {
+            log.warn("Reminder about {} not sent: its owner {} has no email address", deal.getReference(),
+                    deal.getOwner());
+            return Optional.empty();
+        }
+        return Optional.of(Recipient.of(owner));
+    }
+
+    private static String days(Duration limit) {
+        if (limit == null) {
+            return "";
+        }
+        return limit.toSeconds() % 86_400 == 0 ? limit.toDays() + " days" : limit.toHours() + " hours";
     }
 
     private String ownerEmail(String owner) {

@@ -3,6 +3,9 @@ package io.dealflow.followup;
 public enum FollowUpStatus {
     PENDING,
     SENT,
+    /** No SMTP server configured: composed and kept, to be sent once one is. */
     NOT_SENT_NO_SMTP,
+    /** A marketing email to a contact without marketing consent (never given, withdrawn or unsubscribed). */
+    NOT_SENT_NO_CONSENT,
     FAILED
 }

@@ -58,12 +58,12 @@ public class SalesModelParseListener extends AbstractBpmnParseListener {
                         refuse(stage + " has probability \"" + value + "\": it must be a number from 0 to 1");
                     }
                 }
-                case "idleLimit" -> {
+                case "idleLimit", "escalationLimit" -> {
                     try {
                         Duration.parse(value.trim());
                     } catch (DateTimeParseException | NullPointerException e) {
-                        refuse(stage + " has idleLimit \"" + value + "\": it must be an ISO-8601 duration in days "
-                                + "or hours, e.g. P7D or PT36H");
+                        refuse(stage + " has " + property.attribute("name") + " \"" + value + "\": it must be an "
+                                + "ISO-8601 duration in days or hours, e.g. P7D or PT36H");
                     }
                 }
                 default -> { }

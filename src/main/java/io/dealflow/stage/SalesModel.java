@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The stages of the deployed sales process, read from the model itself: its user tasks in the order a deal
- * meets them (breadth-first from the start event), with their probability and idle limit.
+ * meets them (breadth-first from the start event, into embedded subprocesses), with their probability, idle
+ * limit and escalation limit.
  */
 @Component
 public class SalesModel {
@@ -98,29 +100,43 @@ public class SalesModel {
 
     static List<Stage> readStages(BpmnModelInstance model) {
         Map<String, Stage> stages = new LinkedHashMap<>();
-        Deque<FlowNode> queue = new ArrayDeque<>(model.getModelElementsByType(StartEvent.class).stream()
+        readStages(model.getModelElementsByType(StartEvent.class).stream()
                 .filter(start -> start.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process)
-                .toList());
-        Set<String> seen = new HashSet<>();
+                .toList(), stages, new HashSet<>());
+        // user tasks not reachable from the start (e.g. inside event subprocesses) are stages too
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            stages.putIfAbsent(task.getId(), stage(task));
+        }
+        return List.copyOf(stages.values());
+    }
+
+    /** Breadth-first from the starts; an embedded subprocess's stages count where the subprocess stands. */
+    private static void readStages(Collection<StartEvent> starts, Map<String, Stage> stages, Set<String> seen) {
+        Deque<FlowNode> queue = new ArrayDeque<>(starts);
         while (!queue.isEmpty()) {
             FlowNode node = queue.poll();
             if (!seen.add(node.getId())) {
                 continue;
             }
             if (node instanceof UserTask task) {
-                stages.put(task.getId(), new Stage(task.getId(), task.getName(),
-                        probability(property(task, "probability")), duration(property(task, "idleLimit"))));
+                stages.put(task.getId(), stage(task));
+            }
+            if (node instanceof SubProcess subProcess && !subProcess.triggeredByEvent()) {
+                readStages(subProcess.getChildElementsByType(StartEvent.class), stages, seen);
             }
             for (SequenceFlow flow : node.getOutgoing()) {
                 queue.add(flow.getTarget());
             }
         }
-        // user tasks not reachable from the start (e.g. inside event subprocesses) are stages too
-        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            stages.putIfAbsent(task.getId(), new Stage(task.getId(), task.getName(),
-                    probability(property(task, "probability")), duration(property(task, "idleLimit"))));
-        }
-        return List.copyOf(stages.values());
+    }
+
+    private static Stage stage(UserTask task) {
+        Duration idleLimit = duration(property(task, "idleLimit"));
+        Duration escalationLimit = duration(property(task, "escalationLimit"));
+        return escalationLimit == null
+                ? new Stage(task.getId(), task.getName(), probability(property(task, "probability")), idleLimit)
+                : new Stage(task.getId(), task.getName(), probability(property(task, "probability")), idleLimit,
+                        escalationLimit);
     }
 
     private static int indexOf(List<Stage> stages, String key) {

@@ -14,24 +14,34 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.DealStatus;
+import io.dealflow.contact.ContactService;
+import io.dealflow.stage.SalesModel;
+import io.dealflow.support.Api;
 import io.dealflow.support.TestDeals;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,10 +71,207 @@ abstract class FollowUpsContract {
     FollowUpComposer composer;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    SalesModel salesModel;
+    @Autowired
+    ContactService contacts;
+    @Autowired
+    TaskService taskService;
+    @LocalServerPort
+    int port;
 
     @BeforeEach
     void useSpringEngine() {
         BpmnAwareTests.init(engine);
+    }
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void anUnansweredProposalIsFollowedUpTwiceThenItsOwnerIsReminded() throws Exception {
+        Deal deal = deals.get(deals.open(TestDeals.openingWithConsent("sam")));
+        ProcessInstance instance = instance(deal);
+        String recipient = recipient(deal);
+        Instant proposalSent = toProposalSent(instance);
+
+        Job first = timer("ProposalUnanswered3Days", instance);
+        assertThat(first.getDuedate().toInstant()).isBetween(proposalSent.plus(Duration.ofDays(3)).minusSeconds(5),
+                proposalSent.plus(Duration.ofDays(3)).plusSeconds(5));
+        fire(first, proposalSent.plus(Duration.ofDays(3)));
+        execute(job("SendProposalFollowUp", instance));
+        MimeMessage followUp = receivedBy(recipient).get(0);
+        assertThat(followUp.getSubject()).isEqualTo("Any questions about our proposal for " + deals.view(deal.getId()).company().name() + "?");
+        assertThat(GreenMailUtil.getBody(followUp)).contains("Hello Dana", deal.getTitle(), "/api/unsubscribe/");
+        assertThat(followUp.getHeader("List-Unsubscribe")[0]).contains("/api/unsubscribe/");
+
+        Job second = timer("ProposalUnanswered7Days", instance);
+        assertThat(second.getDuedate().toInstant()).isAfterOrEqualTo(proposalSent.plus(Duration.ofDays(7)).minusSeconds(5));
+        fire(second, proposalSent.plus(Duration.ofDays(7)));
+        execute(job("SendSecondProposalFollowUp", instance));
+        assertThat(receivedBy(recipient)).hasSize(2);
+        assertThat(receivedBy(recipient).get(1).getSubject()).startsWith("Our proposal for");
+
+        fire(timer("ProposalUnanswered10Days", instance), proposalSent.plus(Duration.ofDays(10)));
+        execute(job("RemindOwnerOfProposal", instance));
+        assertThat(receivedBy("sam@example.com")).filteredOn(mail -> subject(mail).startsWith(deal.getReference()))
+                .singleElement().satisfies(mail -> {
+                    assertThat(mail.getSubject()).contains("still unanswered");
+                    assertThat(GreenMailUtil.getBody(mail)).contains("10 days");
+                });
+        // the stage itself waits for the rep
+        BpmnAwareTests.assertThat(instance).isWaitingAt("ProposalSent");
+        assertThat(deals.view(deal.getId()).followUps()).extracting(f -> f.kind())
+                .contains(FollowUpKind.PROPOSAL_FOLLOW_UP, FollowUpKind.PROPOSAL_SECOND_FOLLOW_UP,
+                        FollowUpKind.PROPOSAL_OWNER_REMINDER);
+    }
+
+    @Test
+    void leavingTheStageCancelsItsPendingFollowUps() {
+        Deal deal = deals.get(deals.open(TestDeals.openingWithConsent("sam")));
+        ProcessInstance instance = instance(deal);
+        Instant proposalSent = toProposalSent(instance);
+        fire(timer("ProposalUnanswered3Days", instance), proposalSent.plus(Duration.ofDays(3)));
+        BpmnAwareTests.assertThat(instance).isWaitingAt("ProposalSent", "SendProposalFollowUp");
+
+        complete(task("ProposalSent", instance), withVariables("outcome", "advance"));
+
+        BpmnAwareTests.assertThat(instance).isWaitingAt("TermsNegotiated");
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId("SendProposalFollowUp")
+                .count()).isZero();
+        assertThat(receivedBy(recipient(deal))).isEmpty();
+    }
+
+    @Test
+    void aReplyFromTheProspectStopsTheFollowUpsButNotTheStage() {
+        Deal deal = deals.get(deals.open(TestDeals.openingWithConsent("sam")));
+        ProcessInstance instance = instance(deal);
+        toProposalSent(instance);
+        Api api = new Api(port);
+
+        Api.Response reply = api.post("/api/deals/" + deal.getId() + "/replies", "{}", "sam");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("followUpsStopped").asInt()).isEqualTo(1);
+        BpmnAwareTests.assertThat(instance).hasPassed("ProspectReplied", "FollowUpsStopped").isWaitingAt("ProposalSent");
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
+        assertThat(api.post("/api/deals/" + deal.getId() + "/replies", "{}", "sam").json()
+                .get("followUpsStopped").asInt()).isZero();
+        assertThat(api.post("/api/deals/999999999/replies", "{}", "sam").status()).isEqualTo(404);
+        assertThat(api.post("/api/deals/" + deal.getId() + "/replies", "{}", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anUnsubscribedContactGetsNoMoreMarketingEmail() throws Exception {
+        Deal deal = deals.get(deals.open(TestDeals.openingWithConsent("sam")));
+        ProcessInstance instance = instance(deal);
+        String recipient = recipient(deal);
+        Instant proposalSent = toProposalSent(instance);
+        fire(timer("ProposalUnanswered3Days", instance), proposalSent.plus(Duration.ofDays(3)));
+        execute(job("SendProposalFollowUp", instance));
+        String link = GreenMailUtil.getBody(receivedBy(recipient).get(0))
+                .replaceAll("(?s).*(/api/unsubscribe/[A-Za-z0-9_-]+).*", "$1");
+        assertThat(link).hasSizeGreaterThan("/api/unsubscribe/".length() + 40);
+
+        Api.Response page = new Api(port).get(link, null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("You are unsubscribed", recipient);
+        Long contactId = deals.view(deal.getId()).contacts().get(0).id();
+        assertThat(contacts.get(contactId).mayReceiveMarketing()).isFalse();
+        assertThat(contacts.get(contactId).getConsent().getSource()).isEqualTo("unsubscribe link");
+
+        fire(timer("ProposalUnanswered7Days", instance), proposalSent.plus(Duration.ofDays(7)));
+        execute(job("SendSecondProposalFollowUp", instance));
+        assertThat(receivedBy(recipient)).hasSize(1);
+        assertThat(deals.view(deal.getId()).followUps()).filteredOn(f -> f.kind() == FollowUpKind.PROPOSAL_SECOND_FOLLOW_UP)
+                .singleElement().satisfies(f -> assertThat(f.status()).isEqualTo(FollowUpStatus.NOT_SENT_NO_CONSENT));
+        assertThat(new Api(port).get("/api/unsubscribe/not-a-token", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aContactWhoNeverConsentedGetsNoMarketingEmailButTheMeetingConfirmation() throws Exception {
+        Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
+        ProcessInstance instance = instance(deal);
+        String recipient = recipient(deal);
+        execute(job("SendMeetingConfirmation", instance));
+        Instant proposalSent = toProposalSent(instance);
+        fire(timer("ProposalUnanswered3Days", instance), proposalSent.plus(Duration.ofDays(3)));
+        execute(job("SendProposalFollowUp", instance));
+
+        assertThat(receivedBy(recipient)).extracting(FollowUpsContract::subject).singleElement()
+                .satisfies(subject -> assertThat(subject).startsWith("Your meeting with"));
+        assertThat(deals.view(deal.getId()).followUps()).filteredOn(f -> f.kind() == FollowUpKind.PROPOSAL_FOLLOW_UP)
+                .singleElement().satisfies(f -> assertThat(f.status()).isEqualTo(FollowUpStatus.NOT_SENT_NO_CONSENT));
+    }
+
+    @Test
+    void aDealIdlePastItsStageLimitRemindsItsOwnerOnceThenManagement() throws Exception {
+        Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
+        Instant opened = deal.getStageEnteredAt();
+        assertThat(management.createJobQuery().processDefinitionKey("idle-deal-watch").timers().count()).isOne();
+
+        watchIdleDeals(opened.plus(Duration.ofDays(6)));
+        assertThat(aboutDeal(receivedBy("sam@example.com"), deal)).isEmpty();
+
+        watchIdleDeals(opened.plus(Duration.ofDays(8)));
+        watchIdleDeals(opened.plus(Duration.ofDays(9)));
+        assertThat(aboutDeal(receivedBy("sam@example.com"), deal)).singleElement().satisfies(mail -> {
+            assertThat(mail.getSubject()).isEqualTo(deal.getReference() + " " + deals.view(deal.getId()).company().name()
+                    + " has been in \"Meeting booked\" for 8 days");
+            assertThat(GreenMailUtil.getBody(mail)).contains("within 7 days");
+        });
+        assertThat(aboutDeal(receivedBy("mia@example.com"), deal)).isEmpty();
+
+        watchIdleDeals(opened.plus(Duration.ofDays(15)));
+        assertThat(aboutDeal(receivedBy("mia@example.com"), deal)).singleElement()
+                .satisfies(mail -> assertThat(mail.getSubject()).startsWith("Escalation: " + deal.getReference()));
+        assertThat(aboutDeal(receivedBy("sam@example.com"), deal)).hasSize(1);
+    }
+
+    /** One run of the idle deal watch, as its hourly timer would start it, at the given moment. */
+    private void watchIdleDeals(Instant at) {
+        ClockUtil.setCurrentTime(Date.from(at));
+        ProcessInstance watch = runtime.startProcessInstanceByKey("idle-deal-watch");
+        execute(job("RemindOwnersOfIdleDeals", watch));
+        BpmnAwareTests.assertThat(watch).isEnded();
+    }
+
+    private static List<MimeMessage> aboutDeal(List<MimeMessage> mails, Deal deal) {
+        return mails.stream().filter(mail -> subject(mail).contains(deal.getReference() + " ")).toList();
+    }
+
+    /** Advances the deal from its first stage to "Proposal sent"; answers when it got there. */
+    private Instant toProposalSent(ProcessInstance instance) {
+        complete(task("MeetingBooked", instance), withVariables("outcome", "advance"));
+        complete(task("NeedsAssessed", instance), withVariables("outcome", "advance"));
+        BpmnAwareTests.assertThat(instance).isWaitingAt("ProposalSent");
+        return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getCreateTime()
+                .toInstant();
+    }
+
+    private Job timer(String activityId, ProcessInstance instance) {
+        return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers()
+                .singleResult();
+    }
+
+    /** Runs a timer's job as the job executor would once it is due. */
+    private void fire(Job timer, Instant at) {
+        assertThat(timer).as("timer").isNotNull();
+        ClockUtil.setCurrentTime(Date.from(at.plusSeconds(1)));
+        management.executeJob(timer.getId());
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -186,8 +393,9 @@ abstract class FollowUpsContract {
     @Test
     void withoutAnSmtpServerTheEmailIsKeptAsNotSent() {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
-        FollowUpService withoutSmtp = new FollowUpService(deals, followUpRows, outbox, composer, identities,
-                (org.springframework.mail.javamail.JavaMailSender) null, "dealflow@example.com");
+        FollowUpService withoutSmtp = new FollowUpService(deals, salesModel, contacts, followUpRows, outbox, composer,
+                identities, (org.springframework.mail.javamail.JavaMailSender) null, "dealflow@example.com",
+                "http://localhost:8080");
 
         // as in the job: one transaction around the call
         new TransactionTemplate(transactions).executeWithoutResult(tx -> withoutSmtp.sendMeetingConfirmation(deal.getId()));

@@ -1,6 +1,7 @@
 package io.dealflow.support;
 
 import io.dealflow.contact.ContactDetails;
+import io.dealflow.contact.MarketingConsent;
 import io.dealflow.deal.ContactRole;
 import io.dealflow.deal.DealOpening;
 import io.dealflow.deal.MonthlyValue;
@@ -20,11 +21,21 @@ public final class TestDeals {
     }
 
     public static DealOpening opening(String owner, String amount, String currency) {
+        return opening(owner, amount, currency, null);
+    }
+
+    /** A deal whose contact has agreed to marketing emails. */
+    public static DealOpening openingWithConsent(String owner) {
+        return opening(owner, "1250.50", "EUR", new MarketingConsent(true, Instant.now(), "test web form",
+                "Yes, send me news and offers by email."));
+    }
+
+    private static DealOpening opening(String owner, String amount, String currency, MarketingConsent consent) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         String domain = "co-" + unique + ".example";
         return new DealOpening("Deal " + unique, "Company " + unique, domain,
                 List.of(new DealOpening.Participant(
-                        new ContactDetails("buyer@" + domain, "Dana", "Buyer", null, null, null),
+                        new ContactDetails("buyer@" + domain, "Dana", "Buyer", null, null, consent),
                         ContactRole.DECISION_MAKER)),
                 new MonthlyValue(new BigDecimal(amount), currency), owner, Instant.parse("2026-12-03T10:00:00Z"));
     }
