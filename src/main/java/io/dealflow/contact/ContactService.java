@@ -57,6 +57,27 @@ public class ContactService {
     }
 
     @Transactional(readOnly = true)
+    public Optional<ContactView> viewByEmail(String email) {
+        return contacts.findByEmail(EmailAddresses.normalize(email)).map(ContactView::of);
+    }
+
+    @Transactional(readOnly = true)
+    public ContactView view(Long contactId) {
+        return ContactView.of(find(contactId));
+    }
+
+    @Transactional
+    public ContactView recordConsent(Long contactId, MarketingConsent consent, Instant now) {
+        Contact contact = find(contactId);
+        contact.recordConsent(consent, now);
+        return ContactView.of(contact);
+    }
+
+    private Contact find(Long contactId) {
+        return contacts.findById(contactId).orElseThrow(() -> new ContactNotFoundException(contactId));
+    }
+
+    @Transactional(readOnly = true)
     public Contact get(Long contactId) {
         return contacts.findById(contactId).orElseThrow(() -> new IllegalStateException("No contact " + contactId));
     }

@@ -3,6 +3,7 @@ package io.dealflow.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.dealflow.contact.ContactNotFoundException;
 import io.dealflow.deal.DealNotFoundException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
@@ -64,7 +65,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.getMessage()))));
     }
 
-    @ExceptionHandler(DealNotFoundException.class)
+    @ExceptionHandler({DealNotFoundException.class, ContactNotFoundException.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
         problem.setTitle("Not found");

@@ -153,16 +153,22 @@ abstract class StageTrackingContract {
     }
 
     @Test
-    void aStageWithAnUnreadableProbabilityOrIdleLimitIsRefused() {
+    void aStageWithAnUnreadableProbabilityOrLimitIsRefused() {
         BpmnModelInstance model = SalesModels.shipped();
         String xml = Bpmn.convertToString(model).replace("name=\"probability\" value=\"0.5\"",
                 "name=\"probability\" value=\"50%\"");
         assertThatThrownBy(() -> repository.createDeployment().addString("sales-process.bpmn", xml).deploy())
                 .hasMessageContaining("ProposalSent").hasMessageContaining("probability");
 
-        String badLimit = Bpmn.convertToString(SalesModels.shipped()).replace("value=\"P14D\"", "value=\"two weeks\"");
+        String badLimit = Bpmn.convertToString(SalesModels.shipped())
+                .replace("name=\"idleLimit\" value=\"P14D\"", "name=\"idleLimit\" value=\"two weeks\"");
         assertThatThrownBy(() -> repository.createDeployment().addString("sales-process.bpmn", badLimit).deploy())
                 .hasMessageContaining("ProposalSent").hasMessageContaining("idleLimit");
+
+        String badEscalation = Bpmn.convertToString(SalesModels.shipped())
+                .replace("name=\"escalationLimit\" value=\"P28D\"", "name=\"escalationLimit\" value=\"a month\"");
+        assertThatThrownBy(() -> repository.createDeployment().addString("sales-process.bpmn", badEscalation).deploy())
+                .hasMessageContaining("ProposalSent").hasMessageContaining("escalationLimit");
     }
 
     @Test
