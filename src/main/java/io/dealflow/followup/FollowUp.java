@@ -34,6 +34,11 @@ public class FollowUp {
     private Instant sentAt;
     private String error;
     private int attempts;
+    /** The composed email, kept only while it waits for an SMTP server (status NOT_SENT_NO_SMTP). */
+    private String bodyText;
+    private String bodyHtml;
+    private String calendarInvite;
+    private String unsubscribeUrl;
 
     protected FollowUp() {
     }
@@ -58,6 +63,10 @@ public class FollowUp {
         status = FollowUpStatus.SENT;
         sentAt = at;
         error = null;
+        bodyText = null;
+        bodyHtml = null;
+        calendarInvite = null;
+        unsubscribeUrl = null;
     }
 
     void failed(String message) {
@@ -69,8 +78,21 @@ public class FollowUp {
         status = FollowUpStatus.NOT_SENT_NO_CONSENT;
     }
 
-    void keptWithoutSmtp() {
+    void keptWithoutSmtp(ComposedMail mail, String unsubscribeLink) {
         status = FollowUpStatus.NOT_SENT_NO_SMTP;
+        bodyText = mail.text();
+        bodyHtml = mail.html();
+        calendarInvite = mail.calendarInvite();
+        unsubscribeUrl = unsubscribeLink;
+    }
+
+    /** The email as it was composed, to send it now; null when it was not kept. */
+    ComposedMail keptMail() {
+        return bodyText == null ? null : new ComposedMail(subject, bodyText, bodyHtml, calendarInvite);
+    }
+
+    String getUnsubscribeUrl() {
+        return unsubscribeUrl;
     }
 
     public Long getId() {

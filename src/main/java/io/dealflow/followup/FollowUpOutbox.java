@@ -45,8 +45,8 @@ public class FollowUpOutbox {
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void keptWithoutSmtp(Long id) {
-        followUps.findById(id).ifPresent(FollowUp::keptWithoutSmtp);
+    public void keptWithoutSmtp(Long id, ComposedMail mail, String unsubscribeUrl) {
+        followUps.findById(id).ifPresent(row -> row.keptWithoutSmtp(mail, unsubscribeUrl));
     }
 
     /** Committed at once, so that a later failure of the same job (another recipient) cannot undo it. */

@@ -1,5 +1,6 @@
 package io.dealflow.followup;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,4 +10,6 @@ public interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
     Optional<FollowUp> findByIdempotencyKey(String idempotencyKey);
 
     List<FollowUp> findByDealIdOrderByCreatedAtAscIdAsc(Long dealId);
+
+    List<FollowUp> findByStatusAndCreatedAtAfterOrderByIdAsc(FollowUpStatus status, Instant after);
 }

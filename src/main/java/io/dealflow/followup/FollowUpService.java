@@ -184,6 +184,41 @@ public class FollowUpService {
         return followUps.findByDealIdOrderByCreatedAtAscIdAsc(dealId);
     }
 
+    /**
+     * Sends the emails kept while no SMTP server was configured, as they were composed, if they are no older
+     * than {@code maxAge}; a marketing email only if the contact still consents. Each is marked SENT on its
+     * own, so a failure half-way leaves the rest to the next run.
+     */
+    public int sendKept(Duration maxAge) {
+        if (mailSender == null) {
+            return 0;
+        }
+        int sent = 0;
+        Instant now = ClockUtil.now().toInstant();
+        for (FollowUp row : followUps.findByStatusAndCreatedAtAfterOrderByIdAsc(FollowUpStatus.NOT_SENT_NO_SMTP,
+                now.minus(maxAge))) {
+            ComposedMail mail = row.keptMail();
+            if (mail == null) {
+                continue;
+            }
+            if (row.getKind().isMarketing()
+                    && (row.getContactId() == null || !contacts.get(row.getContactId()).mayReceiveMarketing())) {
+                outbox.notSentWithoutConsent(row);
+                continue;
+            }
+            try {
+                mailSender.send(message(row.getRecipient(), ownerEmail(deals.get(row.getDealId()).getOwner()), mail,
+                        row.getUnsubscribeUrl()));
+            } catch (MailException | MessagingException e) {
+                log.warn("Kept follow-up {} to {} not sent yet: {}", row.getId(), row.getRecipient(), e.getMessage());
+                continue;
+            }
+            outbox.sent(row.getId(), ClockUtil.now().toInstant());
+            sent++;
+        }
+        return sent;
+    }
+
     /** One visit of a deal to its current stage: a deal that comes back to a stage is followed up again. */
     private static String stageVisit(Deal deal) {
         return deal.getStageKey() + "@" + deal.getStageEnteredAt().getEpochSecond();
@@ -217,7 +252,7 @@ public class FollowUpService {
             if (noSmtpLogged.compareAndSet(false, true)) {
                 log.warn(NO_SMTP_MESSAGE);
             }
-            outbox.keptWithoutSmtp(row.getId());
+            outbox.keptWithoutSmtp(row.getId(), mail, unsubscribeUrl);
             return;
         }
         try {

@@ -391,7 +391,7 @@ abstract class FollowUpsContract {
     }
 
     @Test
-    void withoutAnSmtpServerTheEmailIsKeptAsNotSent() {
+    void withoutAnSmtpServerTheEmailIsKeptAndSentOnceThereIsOne() {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
         FollowUpService withoutSmtp = new FollowUpService(deals, salesModel, contacts, followUpRows, outbox, composer,
                 identities, (org.springframework.mail.javamail.JavaMailSender) null, "dealflow@example.com",
@@ -406,6 +406,16 @@ abstract class FollowUpsContract {
                     assertThat(f.getSubject()).contains("Your meeting with");
                 });
         assertThat(receivedBy(recipient(deal))).isEmpty();
+
+        // the SMTP server is configured now (as at the next start): the kept email goes out as composed, once
+        assertThat(followUps.sendKept(Duration.ofDays(7))).isEqualTo(1);
+        assertThat(followUps.sendKept(Duration.ofDays(7))).isZero();
+        assertThat(receivedBy(recipient(deal))).singleElement().satisfies(mail -> {
+            assertThat(mail.getSubject()).contains("Your meeting with");
+            assertThat(GreenMailUtil.getBody(mail)).contains("Hello Dana");
+        });
+        assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId())).singleElement()
+                .satisfies(f -> assertThat(f.getStatus()).isEqualTo(FollowUpStatus.SENT));
     }
 
     private String recipient(Deal deal) {
