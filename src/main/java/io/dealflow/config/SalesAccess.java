@@ -39,13 +39,16 @@ public class SalesAccess implements ApplicationRunner {
     private final FilterService filters;
     private final TaskService tasks;
     private final String salesProcessKey;
+    private final String leadProcessKey;
 
     public SalesAccess(AuthorizationService authorizations, FilterService filters, TaskService tasks,
-                       @Value("${dealflow.sales-process-key}") String salesProcessKey) {
+                       @Value("${dealflow.sales-process-key}") String salesProcessKey,
+                       @Value("${dealflow.lead-process-key:lead-process}") String leadProcessKey) {
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
         this.salesProcessKey = salesProcessKey;
+        this.leadProcessKey = leadProcessKey;
     }
 
     @Override
@@ -68,8 +71,23 @@ public class SalesAccess implements ApplicationRunner {
             grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
             grant(group, Resources.TASK, "*", Permissions.CREATE);
         }
+        // sales works the leads handed over ("Book the meeting"); managers and marketing watch the lead process
+        for (String group : List.of(SALES, MANAGEMENT)) {
+            grant(group, Resources.PROCESS_DEFINITION, leadProcessKey,
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                    ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                    ProcessDefinitionPermissions.TASK_ASSIGN);
+        }
         grant(MARKETING, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(MARKETING, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(MARKETING, Resources.FILTER, "*", Permissions.READ);
+        grant(MARKETING, Resources.DEPLOYMENT, "*", Permissions.READ);
+        grant(MARKETING, Resources.PROCESS_DEFINITION, leadProcessKey, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK);
+        grant(MARKETING, Resources.DECISION_DEFINITION, "lead-qualification", Permissions.READ,
+                Permissions.READ_HISTORY);
 
         TaskQuery salesTasks = tasks.createTaskQuery().processDefinitionKey(salesProcessKey);
         filter("My deals", "Deals whose stage is mine to move on", -10,
@@ -77,6 +95,8 @@ public class SalesAccess implements ApplicationRunner {
         filter("Team deals", "Deals of the sales team that nobody has taken", 0,
                 tasks.createTaskQuery().processDefinitionKey(salesProcessKey).taskCandidateGroup(SALES).taskUnassigned());
         filter("All open deals", "Every open deal, in whichever stage", 10, salesTasks);
+        filter("Leads to book", "Sales-qualified leads from marketing: book the first meeting, or send them back", -5,
+                tasks.createTaskQuery().processDefinitionKey(leadProcessKey).taskCandidateGroup(SALES));
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

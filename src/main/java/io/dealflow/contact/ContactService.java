@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,9 +16,11 @@ public class ContactService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ContactRepository contacts;
+    private final ApplicationEventPublisher events;
 
-    public ContactService(ContactRepository contacts) {
+    public ContactService(ContactRepository contacts, ApplicationEventPublisher events) {
         this.contacts = contacts;
+        this.events = events;
     }
 
     /** The contact with this email in any case or spacing, created when there is none, completed with what is new. */
@@ -52,7 +55,10 @@ public class ContactService {
     @Transactional
     public Optional<Contact> unsubscribe(String token, Instant now) {
         Optional<Contact> contact = contacts.findByUnsubscribeToken(token);
-        contact.filter(Contact::mayReceiveMarketing).ifPresent(found -> found.unsubscribe(now));
+        contact.filter(Contact::mayReceiveMarketing).ifPresent(found -> {
+            found.unsubscribe(now);
+            events.publishEvent(new ConsentWithdrawn(found.getId()));
+        });
         return contact;
     }
 
@@ -69,12 +75,26 @@ public class ContactService {
     @Transactional
     public ContactView recordConsent(Long contactId, MarketingConsent consent, Instant now) {
         Contact contact = find(contactId);
+        boolean withdrawn = contact.mayReceiveMarketing() && !consent.isGranted();
         contact.recordConsent(consent, now);
+        if (withdrawn) {
+            events.publishEvent(new ConsentWithdrawn(contactId));
+        }
         return ContactView.of(contact);
     }
 
     private Contact find(Long contactId) {
         return contacts.findById(contactId).orElseThrow(() -> new ContactNotFoundException(contactId));
+    }
+
+    /** The contact's company, loaded (null when none is known). */
+    @Transactional(readOnly = true)
+    public Company companyOf(Long contactId) {
+        Company company = find(contactId).getCompany();
+        if (company != null) {
+            company.getName();
+        }
+        return company;
     }
 
     @Transactional(readOnly = true)

@@ -22,6 +22,7 @@ public class FollowUp {
     @SequenceGenerator(name = "follow_up_seq", sequenceName = "follow_up_seq", allocationSize = 1)
     private Long id;
     private Long dealId;
+    private Long leadId;
     private Long contactId;
     @Enumerated(EnumType.STRING)
     private FollowUpKind kind;
@@ -43,9 +44,10 @@ public class FollowUp {
     protected FollowUp() {
     }
 
-    public FollowUp(Long dealId, Long contactId, FollowUpKind kind, String recipient, String subject,
+    public FollowUp(Long dealId, Long leadId, Long contactId, FollowUpKind kind, String recipient, String subject,
                     String idempotencyKey, Instant now) {
         this.dealId = dealId;
+        this.leadId = leadId;
         this.contactId = contactId;
         this.kind = kind;
         this.recipient = recipient;
@@ -101,6 +103,10 @@ public class FollowUp {
 
     public Long getDealId() {
         return dealId;
+    }
+
+    public Long getLeadId() {
+        return leadId;
     }
 
     public Long getContactId() {

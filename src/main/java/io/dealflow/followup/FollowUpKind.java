@@ -13,7 +13,11 @@ public enum FollowUpKind {
     PROPOSAL_SECOND_FOLLOW_UP("proposal-second-follow-up", true),
     PROPOSAL_OWNER_REMINDER("proposal-owner-reminder", false),
     IDLE_REMINDER("idle-reminder", false),
-    IDLE_ESCALATION("idle-escalation", false);
+    IDLE_ESCALATION("idle-escalation", false),
+    NURTURE_FIRST("nurture-first", true),
+    NURTURE_SECOND("nurture-second", true),
+    NURTURE_THIRD("nurture-third", true),
+    MISSED_HAND_OFF("missed-hand-off", false);
 
     private final String template;
     private final boolean marketing;

@@ -179,6 +179,42 @@ public class FollowUpService {
         }
     }
 
+    /**
+     * A marketing email to a lead (e.g. a nurture email), once per occasion; only with consent. The lead's
+     * process names the occasion (its nurturing round), so a lead that comes back to nurturing is written to again.
+     */
+    @Transactional
+    public void sendToLead(Long leadId, Long contactId, FollowUpKind kind, String occasion) {
+        var contact = contacts.get(contactId);
+        Recipient recipient = Recipient.of(contact);
+        send(new Topic(null, leadId, "lead " + leadId, null), recipient, kind, occasion, leadModel(contact, recipient),
+                null);
+    }
+
+    /** An email about a lead to every member of a group (e.g. management about a missed hand-off). */
+    @Transactional
+    public void tellGroupAboutLead(Long leadId, Long contactId, FollowUpKind kind, String group, String occasion) {
+        var contact = contacts.get(contactId);
+        for (User member : identities.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
+            if (member.getEmail() == null || member.getEmail().isBlank()) {
+                continue;
+            }
+            Recipient recipient = Recipient.of(member);
+            Map<String, Object> model = leadModel(contact, recipient);
+            model.put("leadName", contact.displayName());
+            send(new Topic(null, leadId, "lead " + leadId, null), recipient, kind, occasion, model, null);
+        }
+    }
+
+    private Map<String, Object> leadModel(io.dealflow.contact.Contact contact, Recipient recipient) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("firstName", recipient.firstName() == null ? "" : recipient.firstName());
+        model.put("recipientName", recipient.name());
+        model.put("companyName", contact.getCompany() == null ? "" : contact.getCompany().getName());
+        model.put("tasklistUrl", publicUrl + "/camunda/app/tasklist/default/");
+        return model;
+    }
+
     @Transactional(readOnly = true)
     public List<FollowUp> ofDeal(Long dealId) {
         return followUps.findByDealIdOrderByCreatedAtAscIdAsc(dealId);
@@ -207,8 +243,8 @@ public class FollowUpService {
                 continue;
             }
             try {
-                mailSender.send(message(row.getRecipient(), ownerEmail(deals.get(row.getDealId()).getOwner()), mail,
-                        row.getUnsubscribeUrl()));
+                String replyTo = row.getDealId() == null ? null : ownerEmail(deals.get(row.getDealId()).getOwner());
+                mailSender.send(message(row.getRecipient(), replyTo, mail, row.getUnsubscribeUrl()));
             } catch (MailException | MessagingException e) {
                 log.warn("Kept follow-up {} to {} not sent yet: {}", row.getId(), row.getRecipient(), e.getMessage());
                 continue;
@@ -230,11 +266,17 @@ public class FollowUpService {
 
     private void send(Deal deal, Recipient recipient, FollowUpKind kind, String occasion, Map<String, Object> model,
                       String calendarInvite) {
-        String key = deal.getId() + ":" + kind + ":" + recipient.key() + ":" + occasion;
+        send(new Topic(deal.getId(), null, deal.getReference(), ownerEmail(deal.getOwner())), recipient, kind,
+                occasion, model, calendarInvite);
+    }
+
+    private void send(Topic topic, Recipient recipient, FollowUpKind kind, String occasion, Map<String, Object> model,
+                      String calendarInvite) {
+        String key = topic.key() + ":" + kind + ":" + recipient.key() + ":" + occasion;
         String unsubscribeUrl = null;
         if (kind.isMarketing()) {
             if (recipient.contactId() == null || !contacts.get(recipient.contactId()).mayReceiveMarketing()) {
-                outbox.notSentWithoutConsent(new FollowUp(deal.getId(), recipient.contactId(), kind,
+                outbox.notSentWithoutConsent(new FollowUp(topic.dealId(), topic.leadId(), recipient.contactId(), kind,
                         recipient.email(), composer.compose(kind, model, null).subject(), key,
                         ClockUtil.now().toInstant()));
                 return;
@@ -243,8 +285,8 @@ public class FollowUpService {
             model.put("unsubscribeUrl", unsubscribeUrl);
         }
         ComposedMail mail = composer.compose(kind, model, calendarInvite);
-        FollowUp row = outbox.attempt(new FollowUp(deal.getId(), recipient.contactId(), kind, recipient.email(),
-                mail.subject(), key, ClockUtil.now().toInstant()));
+        FollowUp row = outbox.attempt(new FollowUp(topic.dealId(), topic.leadId(), recipient.contactId(), kind,
+                recipient.email(), mail.subject(), key, ClockUtil.now().toInstant()));
         if (row.getStatus() == FollowUpStatus.SENT) {
             return;
         }
@@ -256,13 +298,21 @@ public class FollowUpService {
             return;
         }
         try {
-            mailSender.send(message(recipient.email(), ownerEmail(deal.getOwner()), mail, unsubscribeUrl));
+            mailSender.send(message(recipient.email(), topic.replyTo(), mail, unsubscribeUrl));
         } catch (MailException | MessagingException e) {
             outbox.failed(row.getId(), e.getMessage());
-            throw new FollowUpFailedException(kind + " to " + recipient.email() + " for deal "
-                    + deal.getReference() + " failed: " + e.getMessage(), e);
+            throw new FollowUpFailedException(kind + " to " + recipient.email() + " about "
+                    + topic.reference() + " failed: " + e.getMessage(), e);
         }
         outbox.sent(row.getId(), ClockUtil.now().toInstant());
+    }
+
+    /** What an email is about: a deal (replies go to its owner) or a lead. */
+    private record Topic(Long dealId, Long leadId, String reference, String replyTo) {
+
+        String key() {
+            return dealId != null ? String.valueOf(dealId) : "lead-" + leadId;
+        }
     }
 
     private MimeMessage message(String to, String replyTo, ComposedMail mail, String unsubscribeUrl)

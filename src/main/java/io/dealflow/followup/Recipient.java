@@ -1,5 +1,6 @@
 package io.dealflow.followup;
 
+import io.dealflow.contact.Contact;
 import io.dealflow.deal.DealContact;
 import org.camunda.bpm.engine.identity.User;
 
@@ -7,7 +8,10 @@ import org.camunda.bpm.engine.identity.User;
 record Recipient(Long contactId, String userId, String email, String firstName, String name) {
 
     static Recipient of(DealContact participant) {
-        var contact = participant.getContact();
+        return of(participant.getContact());
+    }
+
+    static Recipient of(Contact contact) {
         return new Recipient(contact.getId(), null, contact.getEmail(), contact.getFirstName(), contact.displayName());
     }
 

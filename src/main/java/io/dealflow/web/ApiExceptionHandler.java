@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.dealflow.contact.ContactNotFoundException;
 import io.dealflow.deal.DealNotFoundException;
+import io.dealflow.lead.ConsentRequiredException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex) {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.getMessage()))));
+    }
+
+    /** GDPR: no consent, no lead. Nothing was stored. */
+    @ExceptionHandler(ConsentRequiredException.class)
+    ResponseEntity<ProblemDetail> consentRequired(ConsentRequiredException ex) {
+        ProblemDetail problem = invalid(List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        problem.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        problem.setTitle("Consent required");
+        return ResponseEntity.unprocessableEntity().body(problem);
     }
 
     @ExceptionHandler({DealNotFoundException.class, ContactNotFoundException.class})

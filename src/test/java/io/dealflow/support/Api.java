@@ -35,9 +35,13 @@ public class Api {
     }
 
     public Response post(String path, String json, String user) {
+        return post(path, json, "application/json", user);
+    }
+
+    public Response post(String path, String body, String contentType, String user) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), user);
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), user);
     }
 
     private Response send(HttpRequest.Builder request, String user) {

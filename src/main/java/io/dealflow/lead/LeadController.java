@@ -1,0 +1,36 @@
+package io.dealflow.lead;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/leads")
+public class LeadController {
+
+    private final LeadIntake intake;
+    private final LeadImport imports;
+
+    public LeadController(LeadIntake intake, LeadImport imports) {
+        this.intake = intake;
+        this.imports = imports;
+    }
+
+    /** A CSV file (text/csv) with a header row; answers a report per row. */
+    @PostMapping(path = "/import", consumes = {"text/csv", "application/csv", "text/plain"})
+    public LeadImport.ImportReport importCsv(@RequestBody String csv) {
+        return imports.importCsv(csv);
+    }
+
+    /** A lead from a web form or an integration: 201 with the contact, the outcome and the deal when one is open. */
+    @PostMapping
+    public ResponseEntity<LeadCaptured> capture(@Valid @RequestBody LeadRequest request) {
+        LeadCaptured captured = intake.capture(request.toSubmission(Instant.now(), "api"));
+        return ResponseEntity.created(URI.create("/api/contacts/" + captured.contactId())).body(captured);
+    }
+}

@@ -1,0 +1,91 @@
+package io.dealflow.lead;
+
+import io.dealflow.company.CompanyService;
+import io.dealflow.contact.ContactService;
+import io.dealflow.contact.ContactView;
+import java.time.Instant;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every way a lead comes in (API, web form, import row) ends here: the first submission of a person starts the
+ * lead process; a later one is a new engagement, correlated to their running process as the message
+ * {@value #LEAD_ENGAGED} (which qualifies the answers again). The process's service tasks store the records.
+ *
+ * <p>Concurrent submissions of the same person meet on the unique email (and on the one lead per contact), or
+ * on the engine's optimistic lock of their process: the losers' transactions roll back and are tried again,
+ * and then find the person.
+ */
+@Service
+public class LeadIntake {
+
+    public static final String LEAD_ENGAGED = "LeadEngaged";
+    private static final int ATTEMPTS = 10;
+
+    private final RuntimeService runtime;
+    private final ContactService contacts;
+    private final CompanyService companies;
+    private final LeadService leads;
+    private final TransactionTemplate transaction;
+    private final String processKey;
+
+    public LeadIntake(RuntimeService runtime, ContactService contacts, CompanyService companies, LeadService leads,
+                      PlatformTransactionManager transactions,
+                      @Value("${dealflow.lead-process-key:lead-process}") String processKey) {
+        this.runtime = runtime;
+        this.contacts = contacts;
+        this.companies = companies;
+        this.leads = leads;
+        this.transaction = new TransactionTemplate(transactions);
+        this.processKey = processKey;
+    }
+
+    public LeadCaptured capture(LeadSubmission submission) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> captureOnce(submission));
+            } catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException
+                     | OptimisticLockingException concurrent) {
+                if (attempt >= ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    private LeadCaptured captureOnce(LeadSubmission submission) {
+        var known = contacts.viewByEmail(submission.contact().email())
+                .flatMap(contact -> leads.ofContact(contact.id()));
+        String running = known.map(Lead::getProcessInstanceId).filter(this::isRunning).orElse(null);
+        if (running == null) {
+            runtime.createProcessInstanceByKey(processKey)
+                    .setVariable(LeadSubmission.VARIABLE, Variables.objectValue(submission, true).create())
+                    .execute();
+        } else if (runtime.createMessageCorrelation(LEAD_ENGAGED).processInstanceId(running)
+                .setVariable(LeadSubmission.VARIABLE, Variables.objectValue(submission, true).create())
+                .correlateAllWithResult().isEmpty()) {
+            // with sales right now ("Book the meeting"): keep what is new, the process goes on as it is
+            Instant now = Instant.now();
+            var company = companies.findOrCreateForLead(submission.companyName(), submission.website(),
+                    submission.contact().email(), now).orElse(null);
+            var contact = contacts.findOrCreate(submission.contact(), company, now);
+            leads.record(contact.getId(), company == null ? null : company.getId(), submission.answers(),
+                    submission.source(), running, now);
+        }
+        ContactView contact = contacts.viewByEmail(submission.contact().email()).orElseThrow();
+        Lead lead = leads.ofContact(contact.id()).orElseThrow();
+        return new LeadCaptured(lead.getId(), contact.id(), lead.getCompanyId(), lead.getOutcome(), lead.getSegment(),
+                lead.getStatus(), leads.openDealOf(contact.id(), lead.getCompanyId()).orElse(null), known.isEmpty());
+    }
+
+    private boolean isRunning(String processInstanceId) {
+        return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+    }
+}

@@ -1,0 +1,62 @@
+package io.dealflow.lead;
+
+import io.dealflow.company.Domains;
+import io.dealflow.contact.ContactDetails;
+import io.dealflow.contact.MarketingConsent;
+import io.dealflow.web.InvalidFieldException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+/** The body of POST /api/leads; also what a row of the CSV import and the public form become. */
+public record LeadRequest(
+        @NotBlank @Email @Size(max = 254) String email,
+        @Size(max = 100) String firstName,
+        @Size(max = 100) String lastName,
+        @Size(max = 200) String company,
+        @Size(max = 253) String website,
+        @Size(max = 150) String jobTitle,
+        @Size(max = 50) String phone,
+        @Valid Consent consent,
+        @Valid QualificationAnswers answers,
+        Instant meetingAt,
+        @Size(max = 100) String source) {
+
+    public LeadRequest {
+        email = email == null ? null : email.trim();
+    }
+
+    public record Consent(Boolean marketing, @Size(max = 100) String source, @Size(max = 1000) String text) {
+    }
+
+    /**
+     * GDPR: a lead becomes a contact only with explicit marketing consent and the wording that was shown;
+     * without it the lead is refused (422) before anything is stored.
+     */
+    public LeadSubmission toSubmission(Instant now, String defaultSource) {
+        if (consent == null || !Boolean.TRUE.equals(consent.marketing())) {
+            throw new ConsentRequiredException("consent.marketing",
+                    "explicit marketing consent is required: a lead without it is not stored");
+        }
+        if (consent.text() == null || consent.text().isBlank()) {
+            throw new ConsentRequiredException("consent.text",
+                    "the wording the person agreed to is required, to show what they consented to");
+        }
+        if (website != null && !website.isBlank() && !Domains.isValid(Domains.normalize(website))) {
+            throw new InvalidFieldException("website", "is not a web address, e.g. https://www.acme.example");
+        }
+        String from = source != null && !source.isBlank() ? source.trim() : defaultSource;
+        String consentSource = consent.source() != null && !consent.source().isBlank() ? consent.source().trim() : from;
+        ContactDetails details = new ContactDetails(email, blankToNull(firstName), blankToNull(lastName),
+                blankToNull(phone), blankToNull(jobTitle),
+                new MarketingConsent(true, now, consentSource, consent.text().trim()));
+        return new LeadSubmission(details, blankToNull(company), blankToNull(website),
+                answers == null ? QualificationAnswers.NONE : answers, meetingAt, from);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

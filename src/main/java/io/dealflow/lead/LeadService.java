@@ -1,0 +1,181 @@
+package io.dealflow.lead;
+
+import io.dealflow.contact.ContactDetails;
+import io.dealflow.contact.ContactService;
+import io.dealflow.deal.ContactRole;
+import io.dealflow.deal.DealOpening;
+import io.dealflow.deal.DealService;
+import io.dealflow.deal.MonthlyValue;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import io.dealflow.contact.ConsentWithdrawn;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The lead records behind the lead process's service tasks: what was asked, how it qualified, the hand-offs. */
+@Service
+public class LeadService {
+
+    public static final String LEAD_UNSUBSCRIBED = "LeadUnsubscribed";
+
+    private final LeadRepository leads;
+    private final HandOffRepository handOffs;
+    private final ContactService contacts;
+    private final DealService deals;
+    private final IdentityService identities;
+    private final RuntimeService runtime;
+    private final JdbcTemplate jdbc;
+    private final String baseCurrency;
+    private final String salesGroup;
+
+    public LeadService(LeadRepository leads, HandOffRepository handOffs, ContactService contacts, DealService deals,
+                       IdentityService identities, @Lazy RuntimeService runtime, JdbcTemplate jdbc,
+                       @Value("${dealflow.pipeline.base-currency:EUR}") String baseCurrency,
+                       @Value("${dealflow.leads.sales-group:sales}") String salesGroup) {
+        this.leads = leads;
+        this.handOffs = handOffs;
+        this.contacts = contacts;
+        this.deals = deals;
+        this.identities = identities;
+        this.runtime = runtime;
+        this.jdbc = jdbc;
+        this.baseCurrency = baseCurrency;
+        this.salesGroup = salesGroup;
+    }
+
+    /** The contact's lead with the latest answers, created on the first submission. */
+    @Transactional
+    public Lead record(Long contactId, Long companyId, QualificationAnswers answers, String source,
+                       String processInstanceId, Instant now) {
+        Lead lead = leads.findByContactId(contactId).map(existing -> {
+            existing.countSubmission();
+            return existing;
+        }).orElseGet(() -> new Lead(contactId, companyId, source, now));
+        lead.engaged(answers, companyId, source, now);
+        lead.runsIn(processInstanceId);
+        return leads.save(lead);
+    }
+
+    @Transactional
+    public void qualified(Long leadId, String outcome, String segment, Instant now) {
+        Lead lead = get(leadId);
+        lead.qualified(outcome, segment, now);
+        lead.moveTo("SQL".equals(outcome) ? LeadStatus.WITH_SALES : LeadStatus.NURTURING, now);
+    }
+
+    /**
+     * Marketing hands the lead to sales: a hand-off is recorded, unless the person already takes part in an
+     * open deal with their company; then that deal's id is answered and nothing new is opened.
+     */
+    @Transactional
+    public Optional<Long> handOver(Long leadId, Instant now) {
+        Lead lead = get(leadId);
+        Optional<Long> openDeal = openDealOf(lead.getContactId(), lead.getCompanyId());
+        if (openDeal.isPresent()) {
+            lead.moveTo(LeadStatus.CONVERTED, now);
+            return openDeal;
+        }
+        handOffs.save(new HandOff(leadId, now));
+        return Optional.empty();
+    }
+
+    /** Sales took the lead: a deal at the first stage, owned by whoever accepted it (or the least busy rep). */
+    @Transactional
+    public Long openDeal(Long leadId, String acceptedBy, Instant meetingAt, Instant now) {
+        Lead lead = get(leadId);
+        var contact = contacts.get(lead.getContactId());
+        var company = lead.getCompanyId() == null ? null : contacts.companyOf(lead.getContactId());
+        String owner = acceptedBy != null ? acceptedBy : leastBusyRep();
+        String companyName = company != null ? company.getName() : contact.displayName();
+        DealOpening opening = new DealOpening(companyName + ": from lead", companyName,
+                company == null ? null : company.getDomain(),
+                List.of(new DealOpening.Participant(new ContactDetails(contact.getEmail(), null, null, null, null, null),
+                        ContactRole.DECISION_MAKER)),
+                new MonthlyValue(BigDecimal.ZERO.setScale(2), baseCurrency), owner, meetingAt);
+        Long dealId = deals.open(opening);
+        handOffs.findFirstByLeadIdAndDecisionIsNullOrderByIdDesc(leadId)
+                .ifPresent(handOff -> handOff.accepted(dealId, owner, now));
+        lead.moveTo(LeadStatus.CONVERTED, now);
+        return dealId;
+    }
+
+    /** Sales sends the lead back ("not a real SQL"): counted, and the lead goes back to nurturing. */
+    @Transactional
+    public void reject(Long leadId, String reason, String note, String by, Instant now) {
+        Lead lead = get(leadId);
+        handOffs.findFirstByLeadIdAndDecisionIsNullOrderByIdDesc(leadId)
+                .ifPresent(handOff -> handOff.rejected(reason, note, by, now));
+        lead.moveTo(LeadStatus.NURTURING, now);
+    }
+
+    /** The hand-off sales has not decided on yet, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Long> undecidedHandOff(Long leadId) {
+        return handOffs.findFirstByLeadIdAndDecisionIsNullOrderByIdDesc(leadId).map(HandOff::getId);
+    }
+
+    /** Unsubscribing ends nurturing: the lead process gets the message {@value #LEAD_UNSUBSCRIBED}. */
+    @EventListener
+    @Transactional
+    public void consentWithdrawn(ConsentWithdrawn event) {
+        leads.findByContactId(event.contactId()).ifPresent(lead -> {
+            if (lead.getStatus() == LeadStatus.NURTURING || lead.getStatus() == LeadStatus.NEW) {
+                lead.moveTo(LeadStatus.UNSUBSCRIBED, Instant.now());
+            }
+            if (lead.getProcessInstanceId() != null) {
+                runtime.createMessageCorrelation(LEAD_UNSUBSCRIBED).processInstanceId(lead.getProcessInstanceId())
+                        .correlateAllWithResult();
+            }
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Lead> ofContact(Long contactId) {
+        return leads.findByContactId(contactId);
+    }
+
+    @Transactional(readOnly = true)
+    public Lead get(Long leadId) {
+        return leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
+    }
+
+    /** The newest open deal the person takes part in with this company (any company when none is known). */
+    @Transactional(readOnly = true)
+    public Optional<Long> openDealOf(Long contactId, Long companyId) {
+        String openDeals = """
+                select d.id from deal d join deal_contact dc on dc.deal_id = d.id
+                where dc.contact_id = ? and d.status = 'OPEN' %s order by d.id desc""";
+        List<Long> ids = companyId == null
+                ? jdbc.queryForList(openDeals.formatted(""), Long.class, contactId)
+                : jdbc.queryForList(openDeals.formatted("and d.company_id = ?"), Long.class, contactId, companyId);
+        return ids.stream().findFirst();
+    }
+
+    /** The member of the sales group with the fewest open deals (ties: by user id). */
+    private String leastBusyRep() {
+        List<User> reps = identities.createUserQuery().memberOfGroup(salesGroup).orderByUserId().asc().list();
+        if (reps.isEmpty()) {
+            throw new IllegalStateException("No user in the group " + salesGroup + " to own the lead's deal");
+        }
+        String chosen = null;
+        long fewest = Long.MAX_VALUE;
+        for (User rep : reps) {
+            Long open = jdbc.queryForObject("select count(*) from deal where owner = ? and status = 'OPEN'", Long.class,
+                    rep.getId());
+            if (open != null && open < fewest) {
+                fewest = open;
+                chosen = rep.getId();
+            }
+        }
+        return chosen;
+    }
+}

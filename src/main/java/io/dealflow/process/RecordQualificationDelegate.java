@@ -1,0 +1,30 @@
+package io.dealflow.process;
+
+import io.dealflow.lead.LeadService;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** "Record qualification": the decision table's outcome (SQL or MQL) and segment, on the lead. */
+@Component("recordQualification")
+public class RecordQualificationDelegate implements JavaDelegate {
+
+    private final LeadService leads;
+
+    public RecordQualificationDelegate(LeadService leads) {
+        this.leads = leads;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void execute(DelegateExecution execution) {
+        Map<String, Object> qualification = (Map<String, Object>) execution.getVariable(LeadVariables.QUALIFICATION);
+        String outcome = String.valueOf(qualification.get("outcome"));
+        leads.qualified((Long) execution.getVariable(LeadVariables.LEAD_ID), outcome,
+                (String) qualification.get("segment"), ClockUtil.now().toInstant());
+        execution.setVariable(LeadVariables.OUTCOME, outcome);
+        execution.setVariable("segment", qualification.get("segment"));
+    }
+}
