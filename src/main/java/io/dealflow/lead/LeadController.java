@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +20,15 @@ public class LeadController {
     public LeadController(LeadIntake intake, LeadImport imports) {
         this.intake = intake;
         this.imports = imports;
+    }
+
+    /**
+     * The lead replied (what a mail integration or the rep calls): qualified again with what is known, updated
+     * by the answers in the body if any. A lead that has become sales-qualified is handed to sales.
+     */
+    @PostMapping("/{id}/replies")
+    public LeadCaptured replied(@PathVariable long id, @Valid @RequestBody(required = false) QualificationAnswers answers) {
+        return intake.replied(id, answers);
     }
 
     /** A CSV file (text/csv) with a header row; answers a report per row. */

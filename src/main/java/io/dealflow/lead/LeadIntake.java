@@ -85,6 +85,27 @@ public class LeadIntake {
                 lead.getStatus(), leads.openDealOf(contact.id(), lead.getCompanyId()).orElse(null), known.isEmpty());
     }
 
+    /**
+     * A reply of the lead (or any engagement that brings no form): the lead is qualified again with its known
+     * answers, updated by those given. Nothing to engage when the lead's process is with sales or has ended.
+     */
+    public LeadCaptured replied(Long leadId, QualificationAnswers changed) {
+        Lead lead = leads.get(leadId);
+        QualificationAnswers known = lead.answers();
+        QualificationAnswers answers = changed == null ? known : new QualificationAnswers(
+                changed.budget() != null ? changed.budget() : known.budget(),
+                changed.authority() != null ? changed.authority() : known.authority(),
+                changed.need() != null ? changed.need() : known.need(),
+                changed.timeline() != null ? changed.timeline() : known.timeline(),
+                changed.employees() != null ? changed.employees() : known.employees());
+        var contact = contacts.get(lead.getContactId());
+        var company = contacts.companyOf(lead.getContactId());
+        return capture(new LeadSubmission(
+                new io.dealflow.contact.ContactDetails(contact.getEmail(), null, null, null, null, null),
+                company == null ? null : company.getName(), company == null ? null : company.getDomain(), answers,
+                null, "reply"));
+    }
+
     private boolean isRunning(String processInstanceId) {
         return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
     }

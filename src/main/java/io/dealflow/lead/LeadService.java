@@ -145,7 +145,7 @@ public class LeadService {
 
     @Transactional(readOnly = true)
     public Lead get(Long leadId) {
-        return leads.findById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
+        return leads.findById(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
     }
 
     /** The newest open deal the person takes part in with this company (any company when none is known). */

@@ -306,6 +306,21 @@ abstract class LeadsContract {
     }
 
     @Test
+    void aReplyQualifiesTheLeadAgainWithWhatItSays() {
+        String email = unique("y") + "@reply-" + unique("b") + ".example";
+        JsonNode mql = capture(leadJson(email, true, mqlAnswers(), null)).json();
+        ProcessInstance process = leadProcess(mql);
+
+        Api.Response reply = api.post("/api/leads/" + mql.get("leadId").asLong() + "/replies",
+                "{\"authority\": true, \"timeline\": \"NOW\"}", "mark");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().get("outcome").asText()).isEqualTo("SQL");
+        BpmnAwareTests.assertThat(process).hasPassed("LeadEngaged", "HandOverToSales").isWaitingAt("BookTheMeeting");
+        assertThat(api.post("/api/leads/999999999/replies", "{}", "mark").status()).isEqualTo(404);
+    }
+
+    @Test
     void unsubscribingEndsNurturing() throws Exception {
         String email = unique("u") + "@unsub-" + unique("b") + ".example";
         JsonNode lead = capture(leadJson(email, true, mqlAnswers(), null)).json();
