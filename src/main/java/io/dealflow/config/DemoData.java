@@ -7,6 +7,9 @@ import io.dealflow.deal.DealOpening;
 import io.dealflow.deal.DealRepository;
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.MonthlyValue;
+import io.dealflow.lead.LeadIntake;
+import io.dealflow.lead.LeadRequest;
+import io.dealflow.lead.QualificationAnswers;
 import io.dealflow.stage.StageOutcome;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -60,16 +63,36 @@ public class DemoData implements ApplicationRunner {
             new DemoDeal("Kestrel Air", "kestrel-air.example", "Maria", "Dobre", "Crew rostering", "3900", "EUR", "sam", 40, 2, "lost"),
             new DemoDeal("Lumen Schools", "lumen-schools.example", "Radu", "Enache", "Parent portal", "600", "EUR", "sam", 28, 1, "lost"));
 
+    /** Leads from the website form: one to book (Tasklist "Leads to book"), one nurtured, one with a meeting. */
+    static final List<LeadRequest> LEADS = List.of(
+            demoLead("nora@nova-robotics.example", "Nora", "Vlad", "Nova Robotics", "https://www.nova-robotics.example",
+                    new QualificationAnswers(true, true, true, "NOW", 400), null),
+            demoLead("oscar@orbit-coffee.example", "Oscar", "Dumitru", "Orbit Coffee", "orbit-coffee.example",
+                    new QualificationAnswers(true, false, true, "YEAR", 35), null),
+            demoLead("petra@pine-analytics.example", "Petra", "Ilie", "Pine Analytics", "pine-analytics.example",
+                    new QualificationAnswers(true, true, true, "NOW", 1200),
+                    Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS)));
+
     private final DealService deals;
     private final DealRepository dealRecords;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final LeadIntake leads;
 
-    public DemoData(DealService deals, DealRepository dealRecords, TaskService tasks, IdentityService identity) {
+    public DemoData(DealService deals, DealRepository dealRecords, TaskService tasks, IdentityService identity,
+                    LeadIntake leads) {
         this.deals = deals;
         this.dealRecords = dealRecords;
         this.tasks = tasks;
         this.identity = identity;
+        this.leads = leads;
+    }
+
+    private static LeadRequest demoLead(String email, String first, String last, String company, String website,
+                                        QualificationAnswers answers, Instant meetingAt) {
+        return new LeadRequest(email, first, last, company, website, null, null,
+                new LeadRequest.Consent(true, "website form", "I agree that you may email me about your products."),
+                answers, meetingAt, "demo data");
     }
 
     @Override
@@ -82,11 +105,16 @@ public class DemoData implements ApplicationRunner {
             for (DemoDeal demo : DEALS) {
                 create(demo, now);
             }
+            ClockUtil.reset(); // the leads come in today
+            for (LeadRequest lead : LEADS) {
+                leads.capture(lead.toSubmission(now, "demo data"));
+            }
         } finally {
             ClockUtil.reset();
             identity.clearAuthentication();
         }
-        log.info("Demo data: {} deals opened (users demo, sam, mia, mark; password = user id)", DEALS.size());
+        log.info("Demo data: {} deals opened, {} leads captured (users demo, sam, mia, mark; password = user id)",
+                DEALS.size(), LEADS.size());
     }
 
     private void create(DemoDeal demo, Instant now) {
