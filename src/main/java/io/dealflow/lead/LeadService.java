@@ -95,7 +95,8 @@ public class LeadService {
         var contact = contacts.get(lead.getContactId());
         var company = lead.getCompanyId() == null ? null : contacts.companyOf(lead.getContactId());
         String owner = acceptedBy != null ? acceptedBy : leastBusyRep();
-        String companyName = company != null ? company.getName() : contact.displayName();
+        // a person without a known company: the deal is named after the lead, never after the person (GDPR)
+        String companyName = company != null ? company.getName() : "Lead " + leadId;
         DealOpening opening = new DealOpening(companyName + ": from lead", companyName,
                 company == null ? null : company.getDomain(),
                 List.of(new DealOpening.Participant(new ContactDetails(contact.getEmail(), null, null, null, null, null),
