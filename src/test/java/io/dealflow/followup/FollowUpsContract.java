@@ -17,6 +17,7 @@ import io.dealflow.deal.DealStatus;
 import io.dealflow.contact.ContactService;
 import io.dealflow.stage.SalesModel;
 import io.dealflow.support.Api;
+import io.dealflow.support.Mailbox;
 import io.dealflow.support.TestDeals;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -24,7 +25,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -267,11 +267,7 @@ abstract class FollowUpsContract {
     }
 
     private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.subject(mail);
     }
 
     @Test
@@ -427,13 +423,7 @@ abstract class FollowUpsContract {
     }
 
     private List<MimeMessage> receivedBy(String recipient) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
-            try {
-                return Arrays.stream(mail.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Mailbox.receivedBy(smtp, recipient);
     }
 
     private static List<Part> parts(Part part) throws Exception {
