@@ -95,6 +95,20 @@ public class DealService {
         change(dealId, deal -> deal.lose(reason, note, at));
     }
 
+    /**
+     * A deal whose process instance is gone without a decision (cancelled in Cockpit, where custom listeners
+     * are skipped by default): recorded as lost, reason OTHER, so it leaves the pipeline and the idle reminders.
+     */
+    @Transactional
+    public void closeAbandoned(Long dealId, Instant at) {
+        Deal deal = get(dealId);
+        if (deal.getStatus() != DealStatus.OPEN) {
+            return;
+        }
+        change(dealId, open -> open.lose(LostReason.OTHER, "The process instance was cancelled without a decision", at));
+        visits.findByDealIdAndLeftAtIsNull(dealId).forEach(visit -> visit.leave(at, null, "cancelled"));
+    }
+
     /** Every change of an existing deal goes through here, so the pipeline's running totals follow it. */
     private Deal change(Long dealId, Consumer<Deal> change) {
         Deal deal = get(dealId);

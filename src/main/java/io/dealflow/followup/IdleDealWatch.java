@@ -1,5 +1,6 @@
 package io.dealflow.followup;
 
+import io.dealflow.deal.DealService;
 import io.dealflow.stage.SalesModel;
 import io.dealflow.stage.Stage;
 import java.sql.Timestamp;
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Finds the open deals that sit in their stage past the stage's idle limit (a reminder to the owner) or past
  * its escalation limit (an email to the management group), both extension properties of the stage in the
- * model. One generic sweep for every stage; each deal is reminded and escalated once per stage visit.
+ * model. One generic sweep for every stage; each deal is reminded and escalated once per stage visit. It first
+ * closes the deals whose process instance was cancelled, so they neither rot nor count in the pipeline.
  */
 @Service
 public class IdleDealWatch {
@@ -36,19 +38,35 @@ public class IdleDealWatch {
     private final NamedParameterJdbcTemplate jdbc;
     private final SalesModel model;
     private final FollowUpService followUps;
+    private final DealService deals;
     private final String escalationGroup;
 
     public IdleDealWatch(NamedParameterJdbcTemplate jdbc, SalesModel model, FollowUpService followUps,
-                         @Value("${dealflow.escalation-group:management}") String escalationGroup) {
+                         DealService deals, @Value("${dealflow.escalation-group:management}") String escalationGroup) {
         this.jdbc = jdbc;
+        this.deals = deals;
         this.model = model;
         this.followUps = followUps;
         this.escalationGroup = escalationGroup;
     }
 
+    /**
+     * Open deals whose process instance no longer runs. Read from the engine's runtime table because the
+     * engine API cannot ask "which of these ids do not exist" in one query.
+     */
+    private static final String ABANDONED = """
+            select d.id from deal d
+            where d.status = 'OPEN' and d.process_instance_id is not null
+              and not exists (select 1 from ACT_RU_EXECUTION e where e.ID_ = d.process_instance_id)
+            order by d.id
+            """;
+
     @Transactional
     public Result remindAndEscalate() {
         Instant now = ClockUtil.now().toInstant();
+        for (Long dealId : jdbc.queryForList(ABANDONED, new MapSqlParameterSource(), Long.class)) {
+            deals.closeAbandoned(dealId, now);
+        }
         List<String> stagesInUse = jdbc.queryForList("select distinct stage_key from deal where status = 'OPEN'"
                 + " and stage_key is not null", new MapSqlParameterSource(), String.class);
         int reminded = 0;

@@ -9,4 +9,6 @@ public interface StageVisitRepository extends JpaRepository<StageVisit, Long> {
     List<StageVisit> findByDealIdOrderByEnteredAtAscIdAsc(Long dealId);
 
     Optional<StageVisit> findByTaskId(String taskId);
+
+    List<StageVisit> findByDealIdAndLeftAtIsNull(Long dealId);
 }

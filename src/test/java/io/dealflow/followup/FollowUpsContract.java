@@ -233,6 +233,21 @@ abstract class FollowUpsContract {
         assertThat(aboutDeal(receivedBy("sam@example.com"), deal)).hasSize(1);
     }
 
+    @Test
+    void aDealWhoseProcessWasCancelledInCockpitIsClosedByTheWatch() {
+        Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
+        // as Cockpit's "cancel" does by default: custom listeners skipped, so no stage listener runs
+        runtime.deleteProcessInstance(deal.getProcessInstanceId(), "cancelled in Cockpit", true);
+        assertThat(deals.get(deal.getId()).getStatus()).isEqualTo(DealStatus.OPEN);
+
+        watchIdleDeals(Instant.now());
+
+        Deal closed = deals.get(deal.getId());
+        assertThat(closed.getStatus()).isEqualTo(DealStatus.LOST);
+        assertThat(closed.getLostReason()).isEqualTo(io.dealflow.deal.LostReason.OTHER);
+        assertThat(deals.view(deal.getId()).history()).allSatisfy(visit -> assertThat(visit.leftAt()).isNotNull());
+    }
+
     /** One run of the idle deal watch, as its hourly timer would start it, at the given moment. */
     private void watchIdleDeals(Instant at) {
         ClockUtil.setCurrentTime(Date.from(at));
