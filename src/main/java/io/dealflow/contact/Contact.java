@@ -15,6 +15,7 @@ import java.time.Instant;
 public class Contact {
 
     static final String UNSUBSCRIBE_SOURCE = "unsubscribe link";
+    static final String ERASURE_SOURCE = "erasure";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "contact_seq")
@@ -74,6 +75,31 @@ public class Contact {
     /** From the unsubscribe link: marketing consent is withdrawn, recorded like any other consent change. */
     public void unsubscribe(Instant now) {
         recordConsent(new MarketingConsent(false, now, UNSUBSCRIBE_SOURCE, null), now);
+    }
+
+    /**
+     * GDPR erasure: nothing that identifies the person stays. The row itself stays, so that follow-ups and the
+     * erasure record still point somewhere; its email becomes a placeholder that is unique and reaches nobody.
+     * The company goes too: a one-person company's name is the person's.
+     */
+    void erase(Instant now) {
+        email = placeholderEmail(id);
+        firstName = null;
+        lastName = null;
+        phone = null;
+        jobTitle = null;
+        company = null;
+        unsubscribeToken = null;
+        recordConsent(new MarketingConsent(false, now, ERASURE_SOURCE, null), now);
+    }
+
+    static String placeholderEmail(Long id) {
+        return "erased-" + id + "@erased.invalid";
+    }
+
+    /** "Dana Buyer" when we know both parts; a first or last name alone is too common to find a person by. */
+    String fullName() {
+        return firstName == null || lastName == null ? null : firstName + " " + lastName;
     }
 
     public void useUnsubscribeToken(String token) {

@@ -38,6 +38,10 @@ public class DealContact {
         this.role = role;
     }
 
+    public Deal getDeal() {
+        return deal;
+    }
+
     public Contact getContact() {
         return contact;
     }

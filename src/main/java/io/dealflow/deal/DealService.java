@@ -118,6 +118,16 @@ public class DealService {
         return deal;
     }
 
+    /** A contact left the deal: the stage forms of its running process list the remaining ones. */
+    @Transactional
+    public void contactsChanged(Long dealId) {
+        Deal deal = get(dealId);
+        String instance = deal.getProcessInstanceId();
+        if (instance != null && runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 1) {
+            runtime.setVariable(instance, DealVariables.CONTACT_NAMES, DealVariables.contactNames(deal));
+        }
+    }
+
     /**
      * The prospect answered: the BPMN message {@value #PROSPECT_REPLIED} stops the follow-ups of the deal's
      * current stage (the stage itself stays). Answers how many follow-up sequences were stopped.

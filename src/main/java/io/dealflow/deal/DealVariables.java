@@ -14,6 +14,8 @@ public final class DealVariables {
     public static final String OWNER = "owner";
     /** The booked meeting as an ISO instant, or null; the model's "Meeting time given?" gateway reads it. */
     public static final String MEETING_AT = "meetingAt";
+    /** "Dana Buyer (Decision maker), Lee User (User)": shown on the stage forms. */
+    public static final String CONTACT_NAMES = "contactNames";
 
     private DealVariables() {
     }
@@ -26,10 +28,14 @@ public final class DealVariables {
         variables.put("dealReference", deal.getReference());
         variables.put("dealTitle", deal.getTitle());
         variables.put("companyName", deal.getCompany().getName());
-        variables.put("contactNames", deal.getContacts().stream()
-                .map(dc -> dc.getContact().displayName() + " (" + dc.getRole().label() + ")")
-                .collect(Collectors.joining(", ")));
+        variables.put(CONTACT_NAMES, contactNames(deal));
         variables.put("monthlyValue", deal.getMonthlyValue().display());
         return variables;
+    }
+
+    static String contactNames(Deal deal) {
+        return deal.getContacts().stream()
+                .map(dc -> dc.getContact().displayName() + " (" + dc.getRole().label() + ")")
+                .collect(Collectors.joining(", "));
     }
 }

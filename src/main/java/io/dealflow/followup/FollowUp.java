@@ -88,6 +88,21 @@ public class FollowUp {
         unsubscribeUrl = unsubscribeLink;
     }
 
+    /**
+     * GDPR erasure of the recipient: the row stays in the deal's record of what was sent when, but the address,
+     * the subject (it may name the person; the kind says what it was) and everything kept of the email are gone.
+     * A kept email without its content is never sent.
+     */
+    public void erase(String placeholderRecipient) {
+        recipient = placeholderRecipient;
+        subject = kind.name();
+        error = null;
+        bodyText = null;
+        bodyHtml = null;
+        calendarInvite = null;
+        unsubscribeUrl = null;
+    }
+
     /** The email as it was composed, to send it now; null when it was not kept. */
     ComposedMail keptMail() {
         return bodyText == null ? null : new ComposedMail(subject, bodyText, bodyHtml, calendarInvite);
@@ -147,5 +162,10 @@ public class FollowUp {
 
     public int getAttempts() {
         return attempts;
+    }
+
+    /** The plain text of an email kept while no SMTP server was configured; null otherwise. */
+    public String getBodyText() {
+        return bodyText;
     }
 }

@@ -11,5 +11,7 @@ public interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
 
     List<FollowUp> findByDealIdOrderByCreatedAtAscIdAsc(Long dealId);
 
+    List<FollowUp> findByContactIdOrderByCreatedAtAscIdAsc(Long contactId);
+
     List<FollowUp> findByStatusAndCreatedAtAfterOrderByIdAsc(FollowUpStatus status, Instant after);
 }

@@ -44,6 +44,10 @@ public class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), user);
     }
 
+    public Response delete(String path, String user) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), user);
+    }
+
     private Response send(HttpRequest.Builder request, String user) {
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()

@@ -1,0 +1,87 @@
+package io.dealflow.contact;
+
+import io.dealflow.deal.DealContact;
+import io.dealflow.deal.DealRepository;
+import io.dealflow.deal.DealService;
+import io.dealflow.followup.FollowUp;
+import io.dealflow.followup.FollowUpRepository;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A person's data under GDPR: all of it exported (right of access), or all of it erased (right to erasure). */
+@Service
+public class PersonalData {
+
+    private final ContactRepository contacts;
+    private final DealRepository deals;
+    private final DealService dealService;
+    private final FollowUpRepository followUps;
+    private final ErasureRepository erasures;
+    private final EngineMentions engine;
+
+    public PersonalData(ContactRepository contacts, DealRepository deals, DealService dealService,
+                        FollowUpRepository followUps, ErasureRepository erasures, EngineMentions engine) {
+        this.contacts = contacts;
+        this.deals = deals;
+        this.dealService = dealService;
+        this.followUps = followUps;
+        this.erasures = erasures;
+        this.engine = engine;
+    }
+
+    @Transactional(readOnly = true)
+    public ContactExport export(long contactId) {
+        Contact contact = contacts.findById(contactId).orElseThrow(() -> new ContactNotFoundException(contactId));
+        List<DealContact> participations = deals.findParticipations(contactId);
+        EngineMentions.Person person = person(contact, participations);
+        return new ContactExport(ContactView.of(contact),
+                participations.stream().map(dc -> new ContactExport.DealPart(dc.getDeal().getId(),
+                        dc.getDeal().getReference(), dc.getDeal().getTitle(), dc.getRole(), dc.getDeal().getStatus(),
+                        dc.getDeal().getStageName(), dc.getDeal().getStageKey())).toList(),
+                followUps.findByContactIdOrderByCreatedAtAscIdAsc(contactId).stream()
+                        .map(f -> new ContactExport.FollowUpPart(f.getDealId(), f.getKind(), f.getRecipient(),
+                                f.getSubject(), f.getStatus(), f.getCreatedAt(), f.getSentAt(), f.getBodyText()))
+                        .toList(),
+                engine.variables(person).stream()
+                        .map(v -> new ContactExport.EngineVariable(v.processInstanceId(), v.name(), v.value()))
+                        .toList(),
+                engine.details(person).stream()
+                        .map(d -> new ContactExport.EngineValue(d.processInstanceId(), d.name(), d.value(), d.time()))
+                        .toList(),
+                erasures.findByContactId(contactId).orElse(null));
+    }
+
+    /**
+     * Erases the person from our tables and from the process engine, in one transaction: a failure leaves nothing
+     * half-erased. The deals stay with their figures and history, without the person. Erasing an erased contact
+     * changes nothing and answers the first erasure.
+     */
+    @Transactional
+    public Erasure erase(long contactId, String erasedBy) {
+        Contact contact = contacts.lockById(contactId).orElseThrow(() -> new ContactNotFoundException(contactId));
+        Optional<Erasure> earlier = erasures.findByContactId(contactId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        // as precise as the column keeps it, so that asking again answers exactly the same record
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<DealContact> participations = deals.findParticipations(contactId);
+        EngineMentions.Removed removed = engine.remove(person(contact, participations));
+        List<FollowUp> emails = followUps.findByContactIdOrderByCreatedAtAscIdAsc(contactId);
+        emails.forEach(email -> email.erase(Contact.placeholderEmail(contactId)));
+        int dealLinks = deals.removeContactFromAllDeals(contactId);
+        participations.forEach(dc -> dealService.contactsChanged(dc.getDeal().getId()));
+        contact.erase(now);
+        return erasures.save(new Erasure(contactId, erasedBy, now, emails.size(), dealLinks, removed));
+    }
+
+    private static EngineMentions.Person person(Contact contact, List<DealContact> participations) {
+        return new EngineMentions.Person(contact.getEmail(), contact.fullName(), participations.stream()
+                .map(dc -> dc.getDeal().getProcessInstanceId()).filter(Objects::nonNull).distinct().toList());
+    }
+}

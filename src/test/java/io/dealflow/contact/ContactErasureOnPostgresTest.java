@@ -1,0 +1,7 @@
+package io.dealflow.contact;
+
+import io.dealflow.support.OnPostgres;
+
+@OnPostgres
+class ContactErasureOnPostgresTest extends ContactErasureContract {
+}
