@@ -6,13 +6,15 @@ import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything we store about a person (GDPR right of access): the contact with its company and consent, the deals
- * they take part in, the emails composed for them, and what the process engine holds that mentions them.
+ * they take part in, their lead (qualification answers, status), the emails composed for them, and what the
+ * process engine holds that mentions them.
  * {@code erasure} is there once the person has been erased.
  */
-public record ContactExport(ContactView contact, List<DealPart> deals, List<FollowUpPart> followUps,
+public record ContactExport(ContactView contact, Map<String, Object> lead, List<DealPart> deals, List<FollowUpPart> followUps,
                             List<EngineVariable> engineVariables, List<EngineValue> engineHistory,
                             Erasure erasure) {
 

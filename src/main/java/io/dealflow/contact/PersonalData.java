@@ -8,8 +8,11 @@ import io.dealflow.followup.FollowUpRepository;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,15 +26,20 @@ public class PersonalData {
     private final FollowUpRepository followUps;
     private final ErasureRepository erasures;
     private final EngineMentions engine;
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     public PersonalData(ContactRepository contacts, DealRepository deals, DealService dealService,
-                        FollowUpRepository followUps, ErasureRepository erasures, EngineMentions engine) {
+                        FollowUpRepository followUps, ErasureRepository erasures, EngineMentions engine,
+                        JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.contacts = contacts;
         this.deals = deals;
         this.dealService = dealService;
         this.followUps = followUps;
         this.erasures = erasures;
         this.engine = engine;
+        this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -39,7 +47,7 @@ public class PersonalData {
         Contact contact = contacts.findById(contactId).orElseThrow(() -> new ContactNotFoundException(contactId));
         List<DealContact> participations = deals.findParticipations(contactId);
         EngineMentions.Person person = person(contact, participations);
-        return new ContactExport(ContactView.of(contact),
+        return new ContactExport(ContactView.of(contact), lead(contactId),
                 participations.stream().map(dc -> new ContactExport.DealPart(dc.getDeal().getId(),
                         dc.getDeal().getReference(), dc.getDeal().getTitle(), dc.getRole(), dc.getDeal().getStatus(),
                         dc.getDeal().getStageName(), dc.getDeal().getStageKey())).toList(),
@@ -71,6 +79,8 @@ public class PersonalData {
         // as precise as the column keeps it, so that asking again answers exactly the same record
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<DealContact> participations = deals.findParticipations(contactId);
+        // nurturing ends first (the lead process hears LeadUnsubscribed), then its variables are erased too
+        events.publishEvent(new ConsentWithdrawn(contactId));
         EngineMentions.Removed removed = engine.remove(person(contact, participations));
         List<FollowUp> emails = followUps.findByContactIdOrderByCreatedAtAscIdAsc(contactId);
         emails.forEach(email -> email.erase(Contact.placeholderEmail(contactId)));
@@ -80,8 +90,26 @@ public class PersonalData {
         return erasures.save(new Erasure(contactId, erasedBy, now, emails.size(), dealLinks, removed));
     }
 
-    private static EngineMentions.Person person(Contact contact, List<DealContact> participations) {
-        return new EngineMentions.Person(contact.getEmail(), contact.fullName(), participations.stream()
-                .map(dc -> dc.getDeal().getProcessInstanceId()).filter(Objects::nonNull).distinct().toList());
+    /** The person's deals' process instances and their lead process, where their name is searched too. */
+    private EngineMentions.Person person(Contact contact, List<DealContact> participations) {
+        List<String> instances = new java.util.ArrayList<>(participations.stream()
+                .map(dc -> dc.getDeal().getProcessInstanceId()).filter(Objects::nonNull).toList());
+        instances.addAll(jdbc.queryForList("select process_instance_id from lead where contact_id = ?"
+                + " and process_instance_id is not null", String.class, contact.getId()));
+        return new EngineMentions.Person(contact.getEmail(), contact.fullName(), instances.stream().distinct().toList());
+    }
+
+    /** The person as a lead: their answers and where they stand (no personal data beyond the link). */
+    private Map<String, Object> lead(long contactId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                select id, status, outcome, segment, budget, authority, need, timeline, employees, source,
+                       submissions, created_at, updated_at
+                from lead where contact_id = ?""", contactId);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> lead = new java.util.LinkedHashMap<>();
+        rows.get(0).forEach((column, value) -> lead.put(column.toLowerCase(java.util.Locale.ROOT), value));
+        return lead;
     }
 }

@@ -87,13 +87,13 @@ abstract class ContactErasureContract {
                 .putValue("needs", "Dana Buyer (" + email + ") needs onboarding"));
 
         long dealId = deal.get("id").asLong();
-        FollowUp confirmation = followUps.save(new FollowUp(dealId, contactId, FollowUpKind.MEETING_CONFIRMATION,
+        FollowUp confirmation = followUps.save(new FollowUp(dealId, null, contactId, FollowUpKind.MEETING_CONFIRMATION,
                 email, "Your meeting, Dana Buyer", "test-" + UUID.randomUUID(), Instant.now()));
         jdbc.update("update follow_up set status = 'NOT_SENT_NO_SMTP', body_text = ?, body_html = ?, "
                         + "calendar_invite = ?, unsubscribe_url = ?, error = ? where id = ?",
                 "Hello Dana, see you " + email, "<p>Hello Dana Buyer</p>", "ATTENDEE:mailto:" + email,
                 "http://localhost/api/unsubscribe/x", "550 no such user " + email, confirmation.getId());
-        followUps.save(new FollowUp(dealId, deal.at("/contacts/1/id").asLong(), FollowUpKind.MEETING_CONFIRMATION,
+        followUps.save(new FollowUp(dealId, null, deal.at("/contacts/1/id").asLong(), FollowUpKind.MEETING_CONFIRMATION,
                 deal.at("/contacts/1/email").asText(), "Your meeting, Lee User", "test-" + UUID.randomUUID(),
                 Instant.now()));
         return new Setup(api.get("/api/deals/" + dealId, "sam").json(), contactId, email, pid);

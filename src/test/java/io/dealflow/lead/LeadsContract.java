@@ -336,6 +336,33 @@ abstract class LeadsContract {
         assertThat(leadStatus(lead)).isEqualTo("UNSUBSCRIBED");
     }
 
+    @Test
+    void erasingALeadEndsItsNurturingAndLeavesTheEmailNowhere() throws Exception {
+        String sqlEmail = unique("x") + "@erase-" + unique("b") + ".example";
+        JsonNode sql = capture(leadJson(sqlEmail, true, sqlAnswers(), null)).json();
+        ProcessInstance withSales = leadProcess(sql);
+        String mqlEmail = unique("z") + "@erase-" + unique("b") + ".example";
+        JsonNode mql = capture(leadJson(mqlEmail, true, mqlAnswers(), null)).json();
+        ProcessInstance nurtured = leadProcess(mql);
+        fire(nurtured, "NurtureWait1", Instant.now().plus(Duration.ofDays(2)));
+        execute(job("SendFirstNurtureEmail", nurtured));
+
+        assertThat(api.delete("/api/contacts/" + sql.get("contactId").asLong(), "mia").status()).isEqualTo(200);
+        assertThat(api.delete("/api/contacts/" + mql.get("contactId").asLong(), "mia").status()).isEqualTo(200);
+
+        BpmnAwareTests.assertThat(nurtured).hasPassed("LeadUnsubscribed").isEnded();
+        BpmnAwareTests.assertThat(withSales).isWaitingAt("BookTheMeeting");
+        for (String email : List.of(sqlEmail, mqlEmail)) {
+            for (String table : List.of("contact:email", "follow_up:recipient", "ACT_RU_VARIABLE:TEXT_",
+                    "ACT_HI_VARINST:TEXT_", "ACT_HI_DETAIL:TEXT_")) {
+                String[] at = table.split(":");
+                assertThat(jdbc.queryForObject("select count(*) from " + at[0] + " where lower(" + at[1] + ") like ?",
+                        Long.class, "%" + email + "%")).as(email + " in " + table).isZero();
+            }
+        }
+        assertThat(leadStatus(mql)).isEqualTo("UNSUBSCRIBED");
+    }
+
     // ------------------------------------------------------------------ import, form, report
 
     @Test
