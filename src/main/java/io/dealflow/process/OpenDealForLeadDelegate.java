@@ -3,7 +3,9 @@ package io.dealflow.process;
 import io.dealflow.lead.LeadService;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,7 +30,7 @@ public class OpenDealForLeadDelegate implements JavaDelegate {
         execution.setVariable(LeadVariables.DEAL_ID, dealId);
     }
 
-    /** From the API a Date; from the form a "2026-12-03T10:00" (UTC) or an ISO instant. */
+    /** From the API a Date; from the form "2026-12-03T10:00Z", "2026-12-03T10:00+01:00" or "2026-12-03T10:00" (UTC). */
     static Instant meetingAt(Object value) {
         if (value == null || value instanceof String text && text.isBlank()) {
             return null;
@@ -38,9 +40,14 @@ public class OpenDealForLeadDelegate implements JavaDelegate {
         }
         String text = value.toString().trim();
         try {
-            return Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException notAnInstant) {
-            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException unreadable) {
+                throw new IllegalArgumentException("meetingAt \"" + text + "\" is not a date and time such as "
+                        + "2026-12-03T10:00Z", unreadable);
+            }
         }
     }
 }

@@ -214,7 +214,8 @@ abstract class LeadsContract {
         assertThat(tasks.getVariable(task.getId(), "leadName")).isEqualTo("Lee Prospect");
 
         tasks.claim(task.getId(), "sam");
-        tasks.complete(task.getId(), Map.of("decision", "accept", "meetingAt", "2026-12-04T09:30"));
+        // as Tasklist's form sends it (form-js, UTC without seconds)
+        tasks.complete(task.getId(), Map.of("decision", "accept", "meetingAt", "2026-12-04T09:30Z"));
 
         BpmnAwareTests.assertThat(process).hasPassed("OpenDealForLead").isEnded();
         Long dealId = jdbc.queryForObject("select h.deal_id from hand_off h where h.lead_id = ?", Long.class,
