@@ -95,8 +95,10 @@ public class SalesAccess implements ApplicationRunner {
         filter("Team deals", "Deals of the sales team that nobody has taken", 0,
                 tasks.createTaskQuery().processDefinitionKey(salesProcessKey).taskCandidateGroup(SALES).taskUnassigned());
         filter("All open deals", "Every open deal, in whichever stage", 10, salesTasks);
+        // with the claimed ones: a rep who claimed a lead still finds it here
         filter("Leads to book", "Sales-qualified leads from marketing: book the first meeting, or send them back", -5,
-                tasks.createTaskQuery().processDefinitionKey(leadProcessKey).taskCandidateGroup(SALES));
+                tasks.createTaskQuery().processDefinitionKey(leadProcessKey).taskCandidateGroup(SALES)
+                        .includeAssignedTasks(), LEAD_COLUMNS);
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
@@ -115,7 +117,22 @@ public class SalesAccess implements ApplicationRunner {
         authorizations.saveAuthorization(authorization);
     }
 
+    /** The deal's facts shown in the task list (variables the stage forms show too). */
+    private static final List<Map<String, String>> DEAL_COLUMNS = List.of(
+            Map.of("name", "dealReference", "label", "Deal"),
+            Map.of("name", "companyName", "label", "Company"),
+            Map.of("name", "monthlyValue", "label", "Monthly value"));
+    private static final List<Map<String, String>> LEAD_COLUMNS = List.of(
+            Map.of("name", "leadName", "label", "Lead"),
+            Map.of("name", "leadCompany", "label", "Company"),
+            Map.of("name", "segment", "label", "Segment"));
+
     private void filter(String name, String description, int priority, TaskQuery query) {
+        filter(name, description, priority, query, DEAL_COLUMNS);
+    }
+
+    private void filter(String name, String description, int priority, TaskQuery query,
+                        List<Map<String, String>> columns) {
         if (filters.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
@@ -123,10 +140,7 @@ public class SalesAccess implements ApplicationRunner {
                 "description", description,
                 "priority", priority,
                 "refresh", true,
-                "variables", List.of(
-                        Map.of("name", "dealReference", "label", "Deal"),
-                        Map.of("name", "companyName", "label", "Company"),
-                        Map.of("name", "monthlyValue", "label", "Monthly value"))));
+                "variables", columns));
         filters.saveFilter(filter);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dealflow.contact.ContactDetails;
 import io.dealflow.deal.ContactRole;
 import io.dealflow.deal.Deal;
@@ -12,6 +11,7 @@ import io.dealflow.deal.DealOpening;
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.MonthlyValue;
 import io.dealflow.support.Api;
+import io.dealflow.support.Browser;
 import io.dealflow.support.OnH2;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -26,7 +26,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
@@ -37,7 +36,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Assumptions;
@@ -62,11 +60,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SalesPipelinePluginTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path PLAYWRIGHT = Path.of("node_modules", "playwright-core", "package.json");
-    private static final Path SCRIPT = Path.of("src", "test", "e2e", "sales-pipeline.mjs");
-    private static final Path OUTPUT = Path.of("target", "e2e");
-    private static final long BROWSER_TIMEOUT_SECONDS = 120;
 
     private static final String CLICKED_STAGE = "MeetingBooked";
     /**
@@ -78,8 +71,6 @@ class SalesPipelinePluginTest {
     private static final String BASE_CURRENCY = "EUR";
     /** A company name that would run script if the plugin built its HTML from data. */
     private static final String SCRIPT_NAME = "<img src=x onerror=alert(1)>";
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -107,8 +98,8 @@ class SalesPipelinePluginTest {
 
     @BeforeAll
     void openDealsAndLookAtCockpit() throws Exception {
-        missing = missingPrerequisites();
-        if (missing != null && "true".equals(System.getenv("CI"))) {
+        missing = Browser.missingPrerequisites();
+        if (missing != null && Browser.mustRun()) {
             fail(missing + " (CI=true: not skipped)");
         }
         if (missing != null) {
@@ -152,7 +143,7 @@ class SalesPipelinePluginTest {
             }
         }
         assertThat(failed).as("failed API or plugin requests").isEmpty();
-        assertThat(Files.exists(OUTPUT.resolve("dashboard.png"))).as("dashboard screenshot").isTrue();
+        assertThat(Files.exists(Browser.OUTPUT.resolve("dashboard.png"))).as("dashboard screenshot").isTrue();
     }
 
     // ---- dashboard -------------------------------------------------------------------------------------
@@ -299,60 +290,14 @@ class SalesPipelinePluginTest {
 
     // ---- helpers ---------------------------------------------------------------------------------------
 
-    /** What the browser run lacks, or null when node, chromium and playwright-core are all there. */
-    private static String missingPrerequisites() {
-        List<String> absent = new ArrayList<>();
-        if (!Files.isExecutable(CHROMIUM)) {
-            absent.add(CHROMIUM + " (apt-get install -y chromium)");
-        }
-        if (!Files.isRegularFile(PLAYWRIGHT)) {
-            absent.add("node_modules/playwright-core (npm ci)");
-        }
-        if (!nodeRuns()) {
-            absent.add("node on the PATH");
-        }
-        return absent.isEmpty() ? null : "The Cockpit plugin browser test needs " + String.join(", ", absent);
-    }
-
-    private static boolean nodeRuns() {
-        try {
-            Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            node.getInputStream().readAllBytes();
-            return node.waitFor(20, TimeUnit.SECONDS) && node.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private void runBrowser() throws IOException, InterruptedException {
-        Files.createDirectories(OUTPUT);
-        Path result = OUTPUT.resolve("sales-pipeline.json");
-        Path log = OUTPUT.resolve("sales-pipeline.log");
-        Files.deleteIfExists(result);
-        ProcessBuilder builder = new ProcessBuilder("node", SCRIPT.toString(), "http://localhost:" + port,
-                result.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of(
+        Browser.Run run = Browser.run("sales-pipeline.mjs", "http://localhost:" + port, "sales-pipeline", Map.of(
                 "E2E_USER", "mia",
                 "E2E_STAGE", CLICKED_STAGE,
                 "E2E_OWNER", FILTER_OWNER,
-                "E2E_CURRENCY", FILTER_CURRENCY,
-                "E2E_SCREENSHOTS", OUTPUT.toString()));
-        Process node = builder.start();
-        boolean finished = node.waitFor(BROWSER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!finished) {
-            node.descendants().forEach(ProcessHandle::destroyForcibly);
-            node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        browserLog = Files.exists(log) ? Files.readString(log) : "";
-        if (!finished) {
-            browserLog = "timed out after " + BROWSER_TIMEOUT_SECONDS + " s\n" + browserLog;
-        }
-        page = Files.exists(result) ? json.readTree(result.toFile()) : null;
+                "E2E_CURRENCY", FILTER_CURRENCY));
+        page = run.result();
+        browserLog = run.tail();
     }
 
     /** What the browser saw; fails every test with the script's own account when the run did not get through. */
@@ -362,7 +307,7 @@ class SalesPipelinePluginTest {
                     : "failed in step \"" + page.path("step").asText() + "\": " + page.path("error").asText()
                     + "\nfailed requests: " + page.path("failedResponses");
             fail("The browser run (src/test/e2e/sales-pipeline.mjs) did not get through: " + why
-                    + "\nscreenshots and log in " + OUTPUT.toAbsolutePath() + "\n" + tail(browserLog));
+                    + "\nscreenshots and log in " + Browser.OUTPUT.toAbsolutePath() + "\n" + browserLog);
         }
         return page;
     }
@@ -540,12 +485,5 @@ class SalesPipelinePluginTest {
     private static String sessionId(CookieManager cookies) {
         return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
-    }
-
-    private static String tail(String log) {
-        if (log == null) {
-            return "";
-        }
-        return log.length() > 4000 ? "…" + log.substring(log.length() - 4000) : log;
     }
 }
