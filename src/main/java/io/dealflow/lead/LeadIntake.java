@@ -19,9 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lead process; a later one is a new engagement, correlated to their running process as the message
  * {@value #LEAD_ENGAGED} (which qualifies the answers again). The process's service tasks store the records.
  *
- * <p>Concurrent submissions of the same person meet on the unique email (and on the one lead per contact), or
- * on the engine's optimistic lock of their process: the losers' transactions roll back and are tried again,
- * and then find the person.
+ * <p>Concurrent first submissions of the same person meet on the unique email (and on the one lead per
+ * contact): the losers' transactions roll back and are tried again, and then find the person. Later ones wait
+ * for each other on the lead's row lock; the engine's optimistic lock (a timer of the process firing at the
+ * same moment) is retried the same way.
  */
 @Service
 public class LeadIntake {
@@ -61,8 +62,9 @@ public class LeadIntake {
     }
 
     private LeadCaptured captureOnce(LeadSubmission submission) {
+        // a known person's submissions are taken one at a time: each sees the process as the last one left it
         var known = contacts.viewByEmail(submission.contact().email())
-                .flatMap(contact -> leads.ofContact(contact.id()));
+                .flatMap(contact -> leads.lockOfContact(contact.id()));
         String running = known.map(Lead::getProcessInstanceId).filter(this::isRunning).orElse(null);
         if (running == null) {
             runtime.createProcessInstanceByKey(processKey)

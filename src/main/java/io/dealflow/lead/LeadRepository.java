@@ -1,9 +1,18 @@
 package io.dealflow.lead;
 
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface LeadRepository extends JpaRepository<Lead, Long> {
 
     Optional<Lead> findByContactId(Long contactId);
+
+    /** The lead, locked until the transaction ends: one engagement of a person at a time. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select l from Lead l where l.contactId = :contactId")
+    Optional<Lead> lockByContactId(@Param("contactId") Long contactId);
 }

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The lead records behind the lead process's service tasks: what was asked, how it qualified, the hand-offs. */
@@ -137,6 +138,12 @@ public class LeadService {
                         .correlateAllWithResult();
             }
         });
+    }
+
+    /** The person's lead, locked for this transaction, so that their submissions are taken one at a time. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Lead> lockOfContact(Long contactId) {
+        return leads.lockByContactId(contactId);
     }
 
     @Transactional(readOnly = true)
