@@ -7,7 +7,10 @@ import io.dealflow.followup.FollowUp;
 import io.dealflow.followup.FollowUpRepository;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,7 +95,7 @@ public class PersonalData {
 
     /** The person's deals' process instances and their lead process, where their name is searched too. */
     private EngineMentions.Person person(Contact contact, List<DealContact> participations) {
-        List<String> instances = new java.util.ArrayList<>(participations.stream()
+        List<String> instances = new ArrayList<>(participations.stream()
                 .map(dc -> dc.getDeal().getProcessInstanceId()).filter(Objects::nonNull).toList());
         instances.addAll(jdbc.queryForList("select process_instance_id from lead where contact_id = ?"
                 + " and process_instance_id is not null", String.class, contact.getId()));
@@ -108,8 +111,8 @@ public class PersonalData {
         if (rows.isEmpty()) {
             return null;
         }
-        Map<String, Object> lead = new java.util.LinkedHashMap<>();
-        rows.get(0).forEach((column, value) -> lead.put(column.toLowerCase(java.util.Locale.ROOT), value));
+        Map<String, Object> lead = new LinkedHashMap<>();
+        rows.get(0).forEach((column, value) -> lead.put(column.toLowerCase(Locale.ROOT), value));
         return lead;
     }
 }

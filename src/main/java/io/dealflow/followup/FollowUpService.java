@@ -1,5 +1,6 @@
 package io.dealflow.followup;
 
+import io.dealflow.contact.Contact;
 import io.dealflow.contact.ContactService;
 import io.dealflow.deal.ContactRole;
 import io.dealflow.deal.Deal;
@@ -206,7 +207,7 @@ public class FollowUpService {
         }
     }
 
-    private Map<String, Object> leadModel(io.dealflow.contact.Contact contact, Recipient recipient) {
+    private Map<String, Object> leadModel(Contact contact, Recipient recipient) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("firstName", recipient.firstName() == null ? "" : recipient.firstName());
         model.put("recipientName", recipient.name());

@@ -1,6 +1,7 @@
 package io.dealflow.lead;
 
 import io.dealflow.company.CompanyService;
+import io.dealflow.contact.ContactDetails;
 import io.dealflow.contact.ContactService;
 import io.dealflow.contact.ContactView;
 import java.time.Instant;
@@ -103,7 +104,7 @@ public class LeadIntake {
         var contact = contacts.get(lead.getContactId());
         var company = contacts.companyOf(lead.getContactId());
         return capture(new LeadSubmission(
-                new io.dealflow.contact.ContactDetails(contact.getEmail(), null, null, null, null, null),
+                new ContactDetails(contact.getEmail(), null, null, null, null, null),
                 company == null ? null : company.getName(), company == null ? null : company.getDomain(), answers,
                 null, "reply"));
     }
