@@ -2,6 +2,7 @@ package io.dealflow.process;
 
 import io.dealflow.lead.LeadService;
 import io.dealflow.lead.LeadSubmission;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,6 +27,6 @@ public class RecordLeadDelegate implements JavaDelegate {
         execution.setVariable(LeadVariables.LEAD_ID, lead.getId());
         execution.setVariables(submission.answers().asVariables());
         execution.setVariable(LeadVariables.MEETING_AT,
-                submission.meetingAt() == null ? null : java.util.Date.from(submission.meetingAt()));
+                submission.meetingAt() == null ? null : Date.from(submission.meetingAt()));
     }
 }
