@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,13 +171,8 @@ public class FollowUpService {
     @Transactional
     public void escalate(Long dealId, FollowUpKind kind, String group) {
         Deal deal = deals.get(dealId);
-        for (User manager : identities.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
-            if (manager.getEmail() == null || manager.getEmail().isBlank()) {
-                log.warn("{} of {} not sent to {}: the user has no email address", kind, deal.getReference(),
-                        manager.getId());
-                continue;
-            }
-            send(deal, Recipient.of(manager), kind, stageVisit(deal));
+        for (Recipient manager : membersWithEmail(group, kind, deal.getReference())) {
+            send(deal, manager, kind, stageVisit(deal));
         }
     }
 
@@ -188,23 +184,31 @@ public class FollowUpService {
     public void sendToLead(Long leadId, Long contactId, FollowUpKind kind, String occasion) {
         var contact = contacts.get(contactId);
         Recipient recipient = Recipient.of(contact);
-        send(new Topic(null, leadId, "lead " + leadId, null), recipient, kind, occasion, leadModel(contact, recipient),
-                null);
+        send(Topic.lead(leadId), recipient, kind, occasion, leadModel(contact, recipient), null);
     }
 
     /** An email about a lead to every member of a group (e.g. management about a missed hand-off). */
     @Transactional
     public void tellGroupAboutLead(Long leadId, Long contactId, FollowUpKind kind, String group, String occasion) {
         var contact = contacts.get(contactId);
+        for (Recipient member : membersWithEmail(group, kind, "lead " + leadId)) {
+            Map<String, Object> model = leadModel(contact, member);
+            model.put("leadName", contact.displayName());
+            send(Topic.lead(leadId), member, kind, occasion, model, null);
+        }
+    }
+
+    /** The group's members who can be written to; the others are named in the log. */
+    private List<Recipient> membersWithEmail(String group, FollowUpKind kind, String about) {
+        List<Recipient> members = new ArrayList<>();
         for (User member : identities.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()) {
             if (member.getEmail() == null || member.getEmail().isBlank()) {
-                continue;
+                log.warn("{} about {} not sent to {}: the user has no email address", kind, about, member.getId());
+            } else {
+                members.add(Recipient.of(member));
             }
-            Recipient recipient = Recipient.of(member);
-            Map<String, Object> model = leadModel(contact, recipient);
-            model.put("leadName", contact.displayName());
-            send(new Topic(null, leadId, "lead " + leadId, null), recipient, kind, occasion, model, null);
         }
+        return members;
     }
 
     private Map<String, Object> leadModel(Contact contact, Recipient recipient) {
@@ -238,8 +242,7 @@ public class FollowUpService {
             if (mail == null) {
                 continue;
             }
-            if (row.getKind().isMarketing()
-                    && (row.getContactId() == null || !contacts.get(row.getContactId()).mayReceiveMarketing())) {
+            if (row.getKind().isMarketing() && !consents(row.getContactId())) {
                 outbox.notSentWithoutConsent(row);
                 continue;
             }
@@ -276,7 +279,7 @@ public class FollowUpService {
         String key = topic.key() + ":" + kind + ":" + recipient.key() + ":" + occasion;
         String unsubscribeUrl = null;
         if (kind.isMarketing()) {
-            if (recipient.contactId() == null || !contacts.get(recipient.contactId()).mayReceiveMarketing()) {
+            if (!consents(recipient.contactId())) {
                 outbox.notSentWithoutConsent(new FollowUp(topic.dealId(), topic.leadId(), recipient.contactId(), kind,
                         recipient.email(), composer.compose(kind, model, null).subject(), key,
                         ClockUtil.now().toInstant()));
@@ -308,8 +311,17 @@ public class FollowUpService {
         outbox.sent(row.getId(), ClockUtil.now().toInstant());
     }
 
+    /** Marketing email goes only to a contact who consents (never to one of our users). */
+    private boolean consents(Long contactId) {
+        return contactId != null && contacts.get(contactId).mayReceiveMarketing();
+    }
+
     /** What an email is about: a deal (replies go to its owner) or a lead. */
     private record Topic(Long dealId, Long leadId, String reference, String replyTo) {
+
+        static Topic lead(Long leadId) {
+            return new Topic(null, leadId, "lead " + leadId, null);
+        }
 
         String key() {
             return dealId != null ? String.valueOf(dealId) : "lead-" + leadId;
