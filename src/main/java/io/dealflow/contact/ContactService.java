@@ -41,8 +41,7 @@ public class ContactService {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public String unsubscribeToken(Long contactId) {
-        Contact contact = contacts.findById(contactId)
-                .orElseThrow(() -> new IllegalStateException("No contact " + contactId));
+        Contact contact = find(contactId);
         if (contact.getUnsubscribeToken() == null) {
             byte[] secret = new byte[32];
             RANDOM.nextBytes(secret);
@@ -99,6 +98,6 @@ public class ContactService {
 
     @Transactional(readOnly = true)
     public Contact get(Long contactId) {
-        return contacts.findById(contactId).orElseThrow(() -> new IllegalStateException("No contact " + contactId));
+        return find(contactId);
     }
 }
