@@ -1,5 +1,6 @@
 package io.dealflow.lead;
 
+import io.dealflow.contact.ConsentWithdrawn;
 import io.dealflow.contact.ContactDetails;
 import io.dealflow.contact.ContactService;
 import io.dealflow.deal.ContactRole;
@@ -8,9 +9,11 @@ import io.dealflow.deal.DealService;
 import io.dealflow.deal.MonthlyValue;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import io.dealflow.contact.ConsentWithdrawn;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
@@ -174,16 +177,13 @@ public class LeadService {
         if (reps.isEmpty()) {
             throw new IllegalStateException("No user in the group " + salesGroup + " to own the lead's deal");
         }
-        String chosen = null;
-        long fewest = Long.MAX_VALUE;
-        for (User rep : reps) {
-            Long open = jdbc.queryForObject("select count(*) from deal where owner = ? and status = 'OPEN'", Long.class,
-                    rep.getId());
-            if (open != null && open < fewest) {
-                fewest = open;
-                chosen = rep.getId();
-            }
-        }
-        return chosen;
+        Map<String, Long> openDeals = new HashMap<>();
+        jdbc.query("select owner, count(*) from deal where status = 'OPEN' group by owner",
+                rs -> {
+                    openDeals.put(rs.getString(1), rs.getLong(2));
+                });
+        // reps are in user id order, and min keeps the first of equals
+        return reps.stream().map(User::getId)
+                .min(Comparator.comparingLong(rep -> openDeals.getOrDefault(rep, 0L))).orElseThrow();
     }
 }
