@@ -69,26 +69,23 @@ public class LeadImport {
     }
 
     private List<Map<String, String>> read(String text) {
+        List<Map<String, String>> all = new ArrayList<>();
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class).with(schema).readValues(text)) {
-            List<Map<String, String>> all = new ArrayList<>();
             while (rows.hasNext()) {
                 all.add(rows.next());
             }
-            if (all.isEmpty() && !text.isBlank() && !text.toLowerCase(Locale.ROOT).contains("email")) {
-                throw new InvalidFieldException("header", "must name the columns, starting e.g. with email");
-            }
-            if (!all.isEmpty() && !all.get(0).containsKey("email")) {
-                throw new InvalidFieldException("header", "must have an email column; known columns: "
-                        + String.join(", ", COLUMNS.keySet().stream().sorted().toList()));
-            }
-            return all;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidFieldException invalid) {
-                throw invalid;
-            }
             throw new InvalidFieldException("body", "is not a readable CSV file: " + e.getMessage());
         }
+        if (all.isEmpty() && !text.isBlank() && !text.toLowerCase(Locale.ROOT).contains("email")) {
+            throw new InvalidFieldException("header", "must name the columns, starting e.g. with email");
+        }
+        if (!all.isEmpty() && !all.get(0).containsKey("email")) {
+            throw new InvalidFieldException("header", "must have an email column; known columns: "
+                    + String.join(", ", COLUMNS.keySet().stream().sorted().toList()));
+        }
+        return all;
     }
 
     private static LeadRequest request(Map<String, String> row) {
