@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Concurrent first submissions of the same person meet on the unique email (and on the one lead per
  * contact): the losers' transactions roll back and are tried again, and then find the person. Later ones wait
  * for each other on the lead's row lock; the engine's optimistic lock (a timer of the process firing at the
- * same moment) is retried the same way.
+ * same moment) and a database deadlock between two of them are retried the same way.
  */
 @Service
 public class LeadIntake {
@@ -53,13 +53,26 @@ public class LeadIntake {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> captureOnce(submission));
-            } catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException
-                     | OptimisticLockingException concurrent) {
-                if (attempt >= ATTEMPTS) {
-                    throw concurrent;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !lostToAConcurrentSubmission(e)) {
+                    throw e;
                 }
             }
         }
+    }
+
+    /**
+     * A unique key taken meanwhile, an optimistic lock or a deadlock (the database's, or the engine's own
+     * optimistic lock), possibly wrapped by the engine: trying again sees what the winner committed.
+     */
+    private static boolean lostToAConcurrentSubmission(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataIntegrityViolationException || cause instanceof ConcurrencyFailureException
+                    || cause instanceof OptimisticLockingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private LeadCaptured captureOnce(LeadSubmission submission) {
