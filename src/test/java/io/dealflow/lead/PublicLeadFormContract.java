@@ -174,6 +174,24 @@ abstract class PublicLeadFormContract {
     }
 
     @Test
+    void erasingAPersonErasesWhatTheySentThroughTheFormAndTheirConfirmations() {
+        String email = "gone@erase-" + unique() + ".example";
+        JsonNode lead = api.post("/api/leads", LeadsContract.leadJson(email, false, mqlAnswers(), null)
+                .replace("\"marketing\": false", "\"marketing\": true"), "mark").json();
+        long contactId = lead.get("contactId").asLong();
+        visitor.post("/api/unsubscribe/" + contacts.unsubscribeToken(contactId), "");
+        assertThat(visitor.post("/lead-form", form("email", email, "firstName", "Gone", "consent", "true")).status())
+                .isEqualTo(200);
+        assertThat(count("lead_submission where lead_id = " + lead.get("leadId").asLong())).isOne();
+        assertThat(count("consent_confirmation where contact_id = " + contactId)).isOne();
+
+        assertThat(api.delete("/api/contacts/" + contactId, "demo").status()).isEqualTo(200);
+
+        assertThat(count("lead_submission where lead_id = " + lead.get("leadId").asLong())).isZero();
+        assertThat(count("consent_confirmation where contact_id = " + contactId)).isZero();
+    }
+
+    @Test
     void anUnknownConfirmationLinkIsNotFound() {
         assertThat(visitor.get("/lead-form/confirm/nobody-has-this").status()).isEqualTo(404);
         assertThat(visitor.post("/lead-form/confirm/nobody-has-this", "").status()).isEqualTo(404);
