@@ -9,7 +9,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -40,8 +39,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        return basicAuth(http.securityMatcher(path("/api/**")))
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblems problems) throws Exception {
+        return basicAuth(http.securityMatcher(path("/api/**")), problems)
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .build();
     }
@@ -49,8 +48,9 @@ public class SecurityConfig {
     /** Engine REST calls run as the authenticated user, so the engine's authorizations apply. */
     @Bean
     @Order(2)
-    SecurityFilterChain engineRestSecurity(HttpSecurity http, IdentityService identity) throws Exception {
-        return basicAuth(http.securityMatcher(path("/engine-rest/**")))
+    SecurityFilterChain engineRestSecurity(HttpSecurity http, IdentityService identity, SecurityProblems problems)
+            throws Exception {
+        return basicAuth(http.securityMatcher(path("/engine-rest/**")), problems)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
                 .build();
     }
@@ -60,10 +60,11 @@ public class SecurityConfig {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    private static HttpSecurity basicAuth(HttpSecurity http) throws Exception {
+    private static HttpSecurity basicAuth(HttpSecurity http, SecurityProblems problems) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.realmName(SecurityProblems.REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.disable())
                 // no session of our own; and a Cockpit session read by the plugin must keep its id
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)

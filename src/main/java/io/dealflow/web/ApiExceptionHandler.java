@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,11 +31,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error of our API as application/problem+json. Bad input names the field in {@code detail} and
  * lists each one in {@code errors: [{field, message}]}.
+ * <p>
+ * Not limited to our controllers' packages: a request that finds no controller (an unknown path, a media type
+ * no method consumes) fails before any controller is chosen, and must get problem+json too.
  */
-@RestControllerAdvice(basePackages = "io.dealflow")
+@RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** The response header with the id under which an unexpected failure was logged. */
+    public static final String CORRELATION_ID = "X-Correlation-Id";
 
     record FieldProblem(String field, String message) {
     }
@@ -90,14 +98,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
-    /** Anything unexpected: the transaction was rolled back, so nothing of the request was stored. */
+    /** A method-security refusal, thrown inside a controller where Spring Security's handler does not see it. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this");
+        problem.setTitle("Not allowed");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    /**
+     * Anything unexpected: the transaction was rolled back, so nothing of the request was stored. The answer tells
+     * no internals (they may name tables, SQL or data of others); the log has them under the correlation id that
+     * the answer shows, so a report of the id finds them.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-        log.error("Request failed", ex);
+        String correlationId = UUID.randomUUID().toString();
+        log.error("Request failed, correlation id {}", correlationId, ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request failed and nothing of it was stored: " + ex.getMessage());
+                "The request failed and nothing of it was stored. Please report correlation id " + correlationId);
         problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+        problem.setProperty("correlationId", correlationId);
+        return ResponseEntity.internalServerError().header(CORRELATION_ID, correlationId).body(problem);
     }
 
     static ProblemDetail invalid(List<FieldProblem> problems) {
