@@ -10,6 +10,7 @@ import io.dealflow.lead.LeadNotFoundException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -151,22 +152,29 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String typeMessage(JsonMappingException mapping) {
-        if (mapping instanceof InvalidFormatException format) {
-            Class<?> target = format.getTargetType();
-            if (target != null && target.isEnum()) {
+        if (mapping instanceof InvalidFormatException format && format.getValue() instanceof BigDecimal decimal
+                && !DecimalBounds.isReasonable(decimal)) {
+            return DecimalBounds.REFUSAL;
+        }
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target.isEnum()) {
                 return "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
                         .collect(Collectors.joining(", "));
             }
-            if (target != null && Number.class.isAssignableFrom(target)) {
+            if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
                 return "must be a number";
             }
-            if (target != null && target.getName().startsWith("java.time")) {
+            if (target == Boolean.class || target == boolean.class) {
+                return "must be true or false";
+            }
+            if (target == String.class) {
+                return "must be text (a JSON string)";
+            }
+            if (target.getName().startsWith("java.time")) {
                 return "must be an ISO-8601 timestamp such as 2026-12-03T10:00:00Z";
             }
-            return "has the wrong format";
-        }
-        if (mapping instanceof MismatchedInputException) {
-            return "has the wrong type";
+            return mapping instanceof InvalidFormatException ? "has the wrong format" : "has the wrong type";
         }
         return "is invalid";
     }
