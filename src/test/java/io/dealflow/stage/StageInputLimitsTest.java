@@ -1,0 +1,56 @@
+package io.dealflow.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.dealflow.deal.DealService;
+import io.dealflow.deal.DealStatus;
+import io.dealflow.support.OnH2;
+import io.dealflow.support.TestDeals;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** What a rep types into a stage form is bounded like the API's input: refused before it is stored, and the deal stays. */
+@OnH2
+class StageInputLimitsTest {
+
+    @Autowired
+    DealService deals;
+    @Autowired
+    TaskService tasks;
+
+    @Test
+    void aLostNoteLongerThanItsColumnIsRefused() {
+        Long dealId = deals.open(TestDeals.opening("sam"));
+        String stage = stageOf(dealId);
+
+        assertThatThrownBy(() -> tasks.complete(stage, Map.of(StageOutcome.VARIABLE, "lost",
+                StageOutcome.LOST_REASON, "CHOSE_COMPETITOR", StageOutcome.LOST_NOTE, "x".repeat(2001))))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("lostNote");
+
+        assertThat(deals.get(dealId).getStatus()).isEqualTo(DealStatus.OPEN);
+        assertThat(stageOf(dealId)).isEqualTo(stage);
+    }
+
+    @Test
+    void anAmountWithAHugeExponentIsRefusedAtOnce() {
+        Long dealId = deals.open(TestDeals.opening("sam"));
+        String stage = stageOf(dealId);
+
+        for (String amount : new String[] {"1E500000000", "1E-500000000", "99999999999999"}) {
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> tasks.complete(stage,
+                    Map.of(StageOutcome.VARIABLE, "advance", "monthlyAmount", amount)))
+                    .isInstanceOf(ProcessEngineException.class).hasMessageContaining("monthlyAmount"));
+        }
+        assertThat(deals.get(dealId).getMonthlyValue().getAmount()).isEqualByComparingTo("1250.50");
+    }
+
+    private String stageOf(Long dealId) {
+        return tasks.createTaskQuery().processInstanceId(deals.get(dealId).getProcessInstanceId()).singleResult().getId();
+    }
+}
