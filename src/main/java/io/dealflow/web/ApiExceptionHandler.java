@@ -60,6 +60,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof BodyTooLargeException tooLarge) {
+            return bodyTooLarge(tooLarge);
+        }
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, typeMessage(mapping)))));
@@ -69,6 +72,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Malformed request");
         problem.setProperty("errors", List.of(new FieldProblem("body", "is not valid JSON")));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(BodyTooLargeException ex) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodySizeLimit.tooLarge(ex.limit()));
     }
 
     @ExceptionHandler(InvalidFieldException.class)
