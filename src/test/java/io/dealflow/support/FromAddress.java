@@ -11,7 +11,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * HTTP/1.1 from a chosen local address (127.0.0.2 is this machine too), so a test can be two clients at once;
@@ -19,10 +20,14 @@ import java.util.StringJoiner;
  */
 public class FromAddress {
 
-    /** {@code cookies}: the name=value pairs of the Set-Cookie headers, as a Cookie header sends them back. */
-    public record Response(int status, Map<String, String> headers, String cookies, String body) {
+    public record Response(int status, Map<String, String> headers, List<String> setCookies, String body) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** The name=value pairs of the Set-Cookie headers, as a Cookie header sends them back. */
+        public String cookies() {
+            return String.join("; ", setCookies.stream().map(cookie -> cookie.split(";")[0]).toList());
         }
     }
 
@@ -51,12 +56,15 @@ public class FromAddress {
      * the form is posted with both.
      */
     public Response webappLogin(String app, String user, String password) {
-        Response page = send("GET /camunda/api/engine/engine/", Map.of(), "");
-        return send("POST /camunda/api/admin/auth/user/default/login/" + app, Map.of(
-                "Content-Type", "application/x-www-form-urlencoded",
-                "Cookie", page.cookies(),
-                "X-XSRF-TOKEN", page.header("X-XSRF-TOKEN")),
+        return webappPost("/camunda/api/admin/auth/user/default/login/" + app, "application/x-www-form-urlencoded",
                 "username=" + user + "&password=" + password);
+    }
+
+    /** A POST of the web apps, with the session and CSRF token a page load hands out. */
+    public Response webappPost(String path, String contentType, String body) {
+        Response page = send("GET /camunda/api/engine/engine/", Map.of(), "");
+        return send("POST " + path, Map.of("Content-Type", contentType, "Cookie", page.cookies(),
+                "X-XSRF-TOKEN", page.header("X-XSRF-TOKEN")), body);
     }
 
     public Response send(String requestLine, Map<String, String> headers, String body) {
@@ -84,21 +92,21 @@ public class FromAddress {
         int end = text.indexOf("\r\n\r\n");
         String[] head = text.substring(0, end).split("\r\n");
         Map<String, String> headers = new LinkedHashMap<>();
-        StringJoiner cookies = new StringJoiner("; ");
+        List<String> cookies = new ArrayList<>();
         for (int i = 1; i < head.length; i++) {
             int colon = head[i].indexOf(':');
             String name = head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = head[i].substring(colon + 1).trim();
             headers.put(name, value);
             if (name.equals("set-cookie")) {
-                cookies.add(value.split(";")[0]);
+                cookies.add(value);
             }
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = dechunk(new java.io.ByteArrayInputStream(body));
         }
-        return new Response(Integer.parseInt(head[0].split(" ")[1]), headers, cookies.toString(), new String(body, StandardCharsets.UTF_8));
+        return new Response(Integer.parseInt(head[0].split(" ")[1]), headers, cookies, new String(body, StandardCharsets.UTF_8));
     }
 
     private static byte[] dechunk(InputStream in) throws IOException {
