@@ -96,6 +96,12 @@ public class LeadImport {
     }
 
     private static LeadRequest request(Map<String, String> row) {
+        row.forEach((column, value) -> {
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                // PostgreSQL cannot store it in text
+                throw new InvalidFieldException(column, "must not contain the NUL character");
+            }
+        });
         String consentSource = blank(row.get("consent_source"));
         String consentText = blank(row.get("consent_text"));
         Boolean consent = bool(row, "consent");

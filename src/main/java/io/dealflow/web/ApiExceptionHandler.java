@@ -164,6 +164,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 && !DecimalBounds.isReasonable(decimal)) {
             return DecimalBounds.REFUSAL;
         }
+        if (mapping instanceof InvalidFormatException format && format.getValue() instanceof String text
+                && text.indexOf('\u0000') >= 0) {
+            return StrictJson.StorableTextDeserializer.REFUSAL;
+        }
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> target = mismatch.getTargetType();
             if (target.isEnum()) {

@@ -118,6 +118,7 @@ abstract class DealApiContract {
                         "\"role\": \"USER\", \"consent\": {\"marketing\": \"yes\"}}"), "contacts[1].consent.marketing"),
                 Arguments.of("huge exponent", valid.replace("1250.50", "1E500000000"), "monthlyValue.amount"),
                 Arguments.of("tiny exponent", valid.replace("1250.50", "1E-500000000"), "monthlyValue.amount"),
+                Arguments.of("NUL in a name", valid.replace("\"firstName\": \"Dana\"", "\"firstName\": \"Da\\u0000na\""), "contacts[0].firstName"),
                 Arguments.of("oversized owner", valid.replace("\"owner\": \"sam\"", "\"owner\": \"" + "s".repeat(65) + "\""), "owner"));
     }
 

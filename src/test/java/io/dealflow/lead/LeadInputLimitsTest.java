@@ -74,6 +74,18 @@ class LeadInputLimitsTest {
         assertThat(StoredCounts.of(jdbc)).isEqualTo(before);
     }
 
+    /** PostgreSQL cannot store NUL in text: the row is reported, not a failure of the whole import. */
+    @Test
+    void aCsvRowWithANulCharacterIsRejected() {
+        String email = "nul-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Api.Response report = api.post("/api/leads/import",
+                "email,first_name,consent,consent_source\n" + email + ",Da\u0000na,yes,fair\n", "text/csv", "mark");
+
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(report.json().at("/rejected/0/field").asText()).isEqualTo("first_name");
+        assertThat(report.json().get("created").asInt()).isZero();
+    }
+
     @Test
     void aJsonBodyOverTheLimitIsRefused() {
         String padding = "x".repeat((int) jsonLimit.toBytes());
