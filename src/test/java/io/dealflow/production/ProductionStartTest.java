@@ -64,6 +64,16 @@ class ProductionStartTest {
             assertThat(setup.status()).isEqualTo(403);
             assertThat(client.get("/engine-rest/user?id=intruder", basic(ADMIN, ADMIN_PASSWORD)).body()).isEqualTo("[]");
 
+            // behind the proxy (loopback is a trusted one), the throttle counts the client the proxy names
+            Map<String, String> wrongViaProxy = Map.of("Authorization", basic(ADMIN, "wrong"),
+                    "X-Forwarded-For", "203.0.113.9");
+            for (int i = 0; i < 5; i++) {
+                assertThat(client.send("GET /api/pipeline", wrongViaProxy, "").status()).isEqualTo(401);
+            }
+            assertThat(client.send("GET /api/pipeline", Map.of("Authorization", basic(ADMIN, ADMIN_PASSWORD),
+                    "X-Forwarded-For", "203.0.113.9"), "").status()).isEqualTo(429);
+            assertThat(client.get("/api/pipeline", basic(ADMIN, ADMIN_PASSWORD)).status()).isEqualTo(200);
+
             FromAddress.Response login = client.webappLogin("cockpit", ADMIN, ADMIN_PASSWORD);
             assertThat(login.status()).isEqualTo(200);
             assertThat(login.setCookies()).filteredOn(cookie -> cookie.startsWith("JSESSIONID=")).isNotEmpty()
