@@ -41,11 +41,11 @@ class ProductionSettings implements BeanFactoryPostProcessor, EnvironmentAware {
 
     static List<String> missing(Environment environment) {
         List<String> missing = new ArrayList<>();
-        for (String variable : List.of(ADMIN_USER, ADMIN_PASSWORD)) {
-            if (blank(environment.getProperty(variable))) {
-                missing.add(variable + ": the first administrator's user id and password (created in group "
-                        + "camunda-admin when missing)");
-            }
+        if (blank(environment.getProperty(ADMIN_USER))) {
+            missing.add(ADMIN_USER + ": the first administrator's user id (created in group camunda-admin when missing)");
+        }
+        if (blank(environment.getProperty(ADMIN_PASSWORD))) {
+            missing.add(ADMIN_PASSWORD + ": the first administrator's password");
         }
         String publicUrl = environment.getProperty("dealflow.public-url");
         if (!isWebAddress(publicUrl)) {
