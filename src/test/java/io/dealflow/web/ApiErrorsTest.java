@@ -42,7 +42,7 @@ class ApiErrorsTest {
 
     @Test
     void unknownPathIs404Problem() {
-        Api.Response response = api.get("/api/no-such-thing", "mia");
+        Api.Response response = api.get("/api/deals/1/no-such-thing", "mia");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith(PROBLEM);
