@@ -11,7 +11,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The rate limit of the pages without login, with a limit small enough to reach: its own Spring context and
- * database, so that the other tests (which post the public pages far more often) keep their high limit.
+ * database, so that the other tests (which post the public pages far more often) keep their high limit, and its
+ * own JVM (the surefire execution own-context-tests in pom.xml), away from the shared context's web apps.
  */
 @OnH2
 @TestPropertySource(properties = {"dealflow.public.rate-limit.requests=3", "dealflow.public.rate-limit.window=PT1M",
