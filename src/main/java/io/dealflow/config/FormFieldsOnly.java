@@ -41,7 +41,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class FormFieldsOnly extends OncePerRequestFilter {
 
-    private static final Pattern COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|resolve)$");
+    /** Every call that ends a task and writes variables with it: completing, and throwing a BPMN error or escalation. */
+    private static final Pattern COMPLETION = Pattern.compile(
+            ".*/task/([^/]+)/(complete|submit-form|resolve|bpmnError|bpmnEscalation)$");
     /** A completion's body is a few fields; anything bigger is not a form. */
     private static final int MAX_BODY = 256 * 1024;
 
