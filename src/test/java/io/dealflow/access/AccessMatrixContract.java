@@ -381,8 +381,8 @@ abstract class AccessMatrixContract {
         assertThat(task.getAssignee()).as("a team deal's stage has no assignee").isNull();
         assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
                 .contains("sales");
-        assertThat(api.get("/api/deals/" + team.dealId(), MIA).json().path("owner").isNull())
-                .as("a team deal has no owner").isTrue();
+        JsonNode owner = api.get("/api/deals/" + team.dealId(), MIA).json().path("owner");
+        assertThat(owner.isNull() || owner.isMissingNode()).as("a team deal has no owner: %s", owner).isTrue();
         assertThat(taskIdsOf(SAM, team)).containsExactly(team.taskId());
         assertThat(taskIdsOf(RITA, team)).containsExactly(team.taskId());
 
