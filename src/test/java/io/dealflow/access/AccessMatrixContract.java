@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -66,6 +67,8 @@ abstract class AccessMatrixContract {
     TaskService tasks;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    ManagementService management;
 
     Api api;
     /** What the last deal-opening or lead call of a cell sent, to check that a refused one stored nothing. */
@@ -295,6 +298,10 @@ abstract class AccessMatrixContract {
                 row(SAM, Call.COCKPIT_INSTANCE, Target.SAMS, Expect.status(200)),
                 row(SAM, Call.COCKPIT_INSTANCE, Target.RITAS, Expect.status(404)),
                 row(MIA, Call.COCKPIT_INSTANCE, Target.RITAS, Expect.status(200)),
+                row(SAM, Call.COCKPIT_INSTANCES, Target.SAMS, Expect.LISTED),
+                row(SAM, Call.COCKPIT_INSTANCES, Target.TEAM, Expect.LISTED),
+                row(SAM, Call.COCKPIT_INSTANCES, Target.RITAS, Expect.ABSENT),
+                row(MIA, Call.COCKPIT_INSTANCES, Target.RITAS, Expect.LISTED),
                 row(SAM, Call.COCKPIT_HISTORIC_INSTANCE, Target.SAMS, Expect.LISTED),
                 row(SAM, Call.COCKPIT_HISTORIC_INSTANCE, Target.RITAS, Expect.EMPTY),
                 row(MIA, Call.COCKPIT_HISTORIC_INSTANCE, Target.RITAS, Expect.LISTED),
@@ -793,6 +800,9 @@ abstract class AccessMatrixContract {
                 (t, u, s) -> t.webapp("tasklist", u, "/task/" + s.taskId() + "/form-variables?deserializeValues=false")),
         COCKPIT_INSTANCE("Cockpit GET process-instance/{id}", false,
                 (t, u, s) -> t.webapp("cockpit", u, "/process-instance/" + s.processInstanceId())),
+        COCKPIT_INSTANCES("Cockpit POST process-instance (the sales process's running instances)", false,
+                (t, u, s) -> t.webappPost("cockpit", u, "/process-instance?firstResult=0&maxResults=100000",
+                        "{\"processDefinitionKey\": \"" + SALES_PROCESS + "\"}")),
         COCKPIT_HISTORIC_INSTANCE("Cockpit GET history/process-instance?processInstanceId=", false,
                 (t, u, s) -> t.webapp("cockpit", u, "/history/process-instance?processInstanceId="
                         + s.processInstanceId())),
@@ -982,6 +992,11 @@ abstract class AccessMatrixContract {
         return new Api.Response(response.status(), response.contentType(), response.body());
     }
 
+    Api.Response webappPost(String app, String user, String enginePath, String json) {
+        TasklistSession.Response response = session(app, user).post(ENGINE + enginePath, json, HAL);
+        return new Api.Response(response.status(), response.contentType(), response.body());
+    }
+
     /** The filter "All open deals" as Tasklist lists it (one big page instead of 15 at a time). */
     Api.Response allOpenDeals(String user) {
         TasklistSession tasklist = session("tasklist", user);
@@ -1071,9 +1086,15 @@ abstract class AccessMatrixContract {
         return task.getAssignee();
     }
 
+    /**
+     * The closing emails of the deal: sent or kept ones (table follow_up), and the ones on their way (the job of
+     * "Send closing email", which the tests' engine does not run by itself).
+     */
     long closingMails(Subject deal) {
         return jdbc.queryForObject("select count(*) from follow_up where deal_id = ? and kind = 'CLOSING'", Long.class,
-                deal.dealId());
+                deal.dealId())
+                + management.createJobQuery().processInstanceId(deal.processInstanceId())
+                .activityId("SendClosingEmail").count();
     }
 
     boolean consent(Subject contact) {
