@@ -2,6 +2,7 @@ package io.dealflow.config;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import io.dealflow.access.Roles;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -24,16 +26,17 @@ import org.springframework.stereotype.Component;
 /**
  * What the sales team needs in every installation: the groups' rights to use Tasklist and Cockpit for the
  * sales process, and the Tasklist filters "My deals", "Team deals" and "All open deals".
- * Idempotent: it only adds what is missing.
+ * Idempotent: it adds what is missing and narrows what an earlier version granted more widely. A deal's own
+ * instance and stages are granted with the deal (see {@link DealGrants} and {@link TeamTaskAuthorizations}).
  */
 @Component
 @Order(1)
 public class SalesAccess implements ApplicationRunner {
 
-    public static final String SALES = "sales";
-    public static final String MANAGEMENT = "management";
-    public static final String MARKETING = "marketing";
-    public static final String ADMINS = "camunda-admin";
+    public static final String SALES = Roles.SALES;
+    public static final String MANAGEMENT = Roles.MANAGEMENT;
+    public static final String MARKETING = Roles.MARKETING;
+    public static final String ADMINS = Roles.ADMINS;
 
     private final AuthorizationService authorizations;
     private final FilterService filters;
@@ -63,23 +66,26 @@ public class SalesAccess implements ApplicationRunner {
             grant(group, Resources.USER, "*", Permissions.READ);
             grant(group, Resources.GROUP, "*", Permissions.READ);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
-            grant(group, Resources.PROCESS_DEFINITION, salesProcessKey,
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
-                    ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK,
-                    ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.CREATE_INSTANCE);
-            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-            grant(group, Resources.TASK, "*", Permissions.CREATE);
-        }
-        // sales works the leads handed over ("Book the meeting"), managers watch the lead process in Cockpit;
-        // marketing reads it through the engine REST API and GET /api/handoff (Cockpit stays sales' and managers')
-        for (String group : List.of(SALES, MANAGEMENT)) {
+            // deals open through POST /api/deals and leads through the lead intake, never from Tasklist
+            revoke(group, Resources.PROCESS_INSTANCE, "*");
+            revoke(group, Resources.TASK, "*");
+            // the leads handed over ("Book the meeting") are the whole team's work
             grant(group, Resources.PROCESS_DEFINITION, leadProcessKey,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                     ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
-                    ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK,
-                    ProcessDefinitionPermissions.TASK_ASSIGN);
+                    ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN);
         }
+        // a rep reads the sales model; their deals' instances and stages come with the deal (DealGrants,
+        // TeamTaskAuthorizations), so another rep's deal is invisible to them in Tasklist, Cockpit and the REST API
+        grant(SALES, Resources.PROCESS_DEFINITION, salesProcessKey, ProcessDefinitionPermissions.READ);
+        // managers see and work every deal, give stages to others, and retry a failed email in Cockpit; nobody
+        // writes a deal's variables except through a stage form (no UPDATE_TASK, no UPDATE_INSTANCE)
+        grant(MANAGEMENT, Resources.PROCESS_DEFINITION, salesProcessKey,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.TASK_ASSIGN,
+                ProcessDefinitionPermissions.RETRY_JOB);
+        // marketing reads the lead process through the engine REST API and GET /api/handoff; no deals, no Cockpit
         grant(MARKETING, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(MARKETING, Resources.FILTER, "*", Permissions.READ);
         grant(MARKETING, Resources.DEPLOYMENT, "*", Permissions.READ);
@@ -101,20 +107,30 @@ public class SalesAccess implements ApplicationRunner {
                         .includeAssignedTasks(), LEAD_COLUMNS);
     }
 
+    /** The group has exactly these permissions on the resource: added when missing, narrowed when wider. */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).count() > 0;
-        if (exists) {
-            return;
+        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(group);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        } else {
+            int before = ((AuthorizationEntity) authorization).getPermissions();
+            authorization.setPermissions(permissions);
+            if (((AuthorizationEntity) authorization).getPermissions() == before) {
+                return;
+            }
         }
-        Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(group);
-        authorization.setResource(resource);
-        authorization.setResourceId(resourceId);
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
+        authorization.setPermissions(permissions);
         authorizations.saveAuthorization(authorization);
+    }
+
+    /** An authorization an earlier version granted and this one does not. */
+    private void revoke(String group, Resource resource, String resourceId) {
+        authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId)
+                .list().forEach(old -> authorizations.deleteAuthorization(old.getId()));
     }
 
     /** The deal's facts shown in the task list (variables the stage forms show too). */

@@ -1,16 +1,26 @@
 package io.dealflow.config;
 
+import io.dealflow.access.Roles;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -38,10 +48,25 @@ public class SecurityConfig {
                 .build();
     }
 
+    /**
+     * Who may use which part of our API, by group (README, "Who may do what"); anything not listed is refused.
+     * Which deals a rep sees within /api/deals and /api/pipeline is decided by {@link io.dealflow.access.Viewer}.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        return basicAuth(http.securityMatcher(path("/api/**")))
+        String[] deals = authorities(Roles.SALES, Roles.MANAGEMENT, Roles.ADMINS);
+        String[] marketing = authorities(Roles.MARKETING, Roles.MANAGEMENT, Roles.ADMINS);
+        String[] managers = authorities(Roles.MANAGEMENT, Roles.ADMINS);
+        return basicAuth(http.securityMatcher(path("/api/**")), requests -> requests
+                .requestMatchers(path("/api/deals/**"), path("/api/pipeline/**")).hasAnyAuthority(deals)
+                // GDPR: exporting and erasing a person, and the record of who did
+                .requestMatchers(path(HttpMethod.GET, "/api/contacts/*/export")).hasAnyAuthority(managers)
+                .requestMatchers(path(HttpMethod.DELETE, "/api/contacts/*")).hasAnyAuthority(managers)
+                .requestMatchers(path("/api/audit/**")).hasAnyAuthority(managers)
+                .requestMatchers(path("/api/leads/**"), path("/api/contacts/**"), path("/api/handoff/**"))
+                .hasAnyAuthority(marketing)
+                .anyRequest().denyAll())
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .build();
     }
@@ -50,9 +75,22 @@ public class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain engineRestSecurity(HttpSecurity http, IdentityService identity) throws Exception {
-        return basicAuth(http.securityMatcher(path("/engine-rest/**")))
+        return basicAuth(http.securityMatcher(path("/engine-rest/**")), requests -> requests.anyRequest().authenticated())
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
                 .build();
+    }
+
+    /** Task completions, on the engine REST API and on the one Tasklist uses, write only their form's fields. */
+    @Bean
+    FilterRegistrationBean<FormFieldsOnly> formFieldsOnly(TaskService tasks, FormService forms,
+            RepositoryService repository, @Value("${dealflow.sales-process-key}") String salesProcessKey,
+            @Value("${dealflow.lead-process-key}") String leadProcessKey) {
+        var registration = new FilterRegistrationBean<>(
+                new FormFieldsOnly(tasks, forms, repository, Set.of(salesProcessKey, leadProcessKey)));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        // after Spring Security (-100): an anonymous call gets its 401 first
+        registration.setOrder(0);
+        return registration;
     }
 
     /** By URL path: /engine-rest is Jersey's servlet, not Spring MVC's, so MVC path matching would miss it. */
@@ -60,9 +98,19 @@ public class SecurityConfig {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    private static HttpSecurity basicAuth(HttpSecurity http) throws Exception {
+    private static PathPatternRequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+    }
+
+    private static String[] authorities(String... groups) {
+        return Arrays.stream(groups).map(Roles::authority).toArray(String[]::new);
+    }
+
+    private static HttpSecurity basicAuth(HttpSecurity http,
+            Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
+            throws Exception {
         return http
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(rules)
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
                 // no session of our own; and a Cockpit session read by the plugin must keep its id
@@ -81,7 +129,7 @@ public class SecurityConfig {
                     throw new BadCredentialsException("Bad user id or password");
                 }
                 List<SimpleGrantedAuthority> groups = identity.createGroupQuery().groupMember(user).list().stream()
-                        .map(Group::getId).map(id -> new SimpleGrantedAuthority("GROUP_" + id)).toList();
+                        .map(Group::getId).map(id -> new SimpleGrantedAuthority(Roles.authority(id))).toList();
                 return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
             }
 

@@ -35,7 +35,7 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
                 var groups = cockpitUser.getGroupIds() == null ? java.util.List.<String>of() : cockpitUser.getGroupIds();
                 SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         cockpitUser.getIdentityId(), null,
-                        groups.stream().map(g -> new SimpleGrantedAuthority("GROUP_" + g)).toList()));
+                        groups.stream().map(g -> new SimpleGrantedAuthority(io.dealflow.access.Roles.authority(g))).toList()));
             }
         }
         chain.doFilter(request, response);

@@ -48,8 +48,8 @@ public class ContactController {
 
     /** Everything we store about the person (GDPR right of access). */
     @GetMapping("/{id}/export")
-    public ContactExport export(@PathVariable long id) {
-        return personalData.export(id);
+    public ContactExport export(@PathVariable long id, Principal user) {
+        return personalData.export(id, user.getName());
     }
 
     /** Erases the person (GDPR right to erasure); again for an erased contact: the first erasure, unchanged. */

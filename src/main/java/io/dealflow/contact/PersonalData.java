@@ -1,5 +1,7 @@
 package io.dealflow.contact;
 
+import io.dealflow.audit.AuditEvent;
+import io.dealflow.audit.AuditLog;
 import io.dealflow.deal.DealContact;
 import io.dealflow.deal.DealRepository;
 import io.dealflow.deal.DealService;
@@ -31,10 +33,12 @@ public class PersonalData {
     private final EngineMentions engine;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
 
     public PersonalData(ContactRepository contacts, DealRepository deals, DealService dealService,
                         FollowUpRepository followUps, ErasureRepository erasures, EngineMentions engine,
-                        JdbcTemplate jdbc, ApplicationEventPublisher events) {
+                        JdbcTemplate jdbc, ApplicationEventPublisher events, AuditLog audit) {
+        this.audit = audit;
         this.contacts = contacts;
         this.deals = deals;
         this.dealService = dealService;
@@ -45,9 +49,11 @@ public class PersonalData {
         this.events = events;
     }
 
-    @Transactional(readOnly = true)
-    public ContactExport export(long contactId) {
+    /** Recorded in the audit log as {@code exportedBy}'s use of the person's data. */
+    @Transactional
+    public ContactExport export(long contactId, String exportedBy) {
         Contact contact = contacts.findById(contactId).orElseThrow(() -> new ContactNotFoundException(contactId));
+        audit.record(exportedBy, AuditEvent.Action.EXPORT, AuditLog.CONTACT, contactId);
         List<DealContact> participations = deals.findParticipations(contactId);
         EngineMentions.Person person = person(contact, participations);
         return new ContactExport(ContactView.of(contact), lead(contactId),
@@ -75,6 +81,7 @@ public class PersonalData {
     @Transactional
     public Erasure erase(long contactId, String erasedBy) {
         Contact contact = contacts.lockById(contactId).orElseThrow(() -> new ContactNotFoundException(contactId));
+        audit.record(erasedBy, AuditEvent.Action.ERASURE, AuditLog.CONTACT, contactId);
         Optional<Erasure> earlier = erasures.findByContactId(contactId);
         if (earlier.isPresent()) {
             return earlier.get();

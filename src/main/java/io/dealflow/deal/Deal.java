@@ -40,7 +40,7 @@ public class Deal {
     @OrderBy("id")
     private List<DealContact> contacts = new ArrayList<>();
 
-    /** The Camunda user id of the rep who owns the deal. */
+    /** The Camunda user id of the rep who owns the deal; null for a team deal (any rep of group sales may take it). */
     private String owner;
 
     @Embedded
@@ -88,6 +88,15 @@ public class Deal {
 
     public void addContact(Contact contact, ContactRole role) {
         contacts.add(new DealContact(this, contact, role));
+    }
+
+    /** {@code owner} null: the deal is the sales team's, for any rep to take. */
+    public void ownedBy(String owner) {
+        this.owner = owner;
+    }
+
+    public boolean isClosed() {
+        return status != DealStatus.OPEN;
     }
 
     public void startedAs(String processInstanceId) {

@@ -10,10 +10,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import io.dealflow.access.NotAllowedException;
+import io.dealflow.access.Viewer;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,16 +34,21 @@ public class DealService {
     private final RuntimeService runtime;
     private final FollowUpRepository followUps;
     private final StageTotals stageTotals;
+    private final TaskService tasks;
+    private final ApplicationEventPublisher events;
     private final String salesProcessKey;
 
     public DealService(DealRepository deals, StageVisitRepository visits, RuntimeService runtime,
-                       FollowUpRepository followUps, StageTotals stageTotals,
+                       FollowUpRepository followUps, StageTotals stageTotals, TaskService tasks,
+                       ApplicationEventPublisher events,
                        @Value("${dealflow.sales-process-key}") String salesProcessKey) {
         this.deals = deals;
         this.visits = visits;
         this.runtime = runtime;
         this.followUps = followUps;
         this.stageTotals = stageTotals;
+        this.tasks = tasks;
+        this.events = events;
         this.salesProcessKey = salesProcessKey;
     }
 
@@ -63,7 +74,47 @@ public class DealService {
             deal.addContact(contacts.get(i), opening.contacts().get(i).role());
         }
         deal.startedAs(processInstanceId);
-        return deals.save(deal);
+        Deal saved = deals.save(deal);
+        events.publishEvent(new DealOwnerChanged(saved.getId(), processInstanceId, saved.getOwner()));
+        return saved;
+    }
+
+    /**
+     * Gives the deal to {@code newOwner} (null: to the sales team), as the viewer asked. Its open stage is
+     * reassigned in the engine; the stage's assignment then changes the deal's owner ({@link #ownerIs}), the same
+     * way as a claim or an assignment in Tasklist.
+     */
+    @Transactional
+    public DealView reassign(Long dealId, String newOwner, Viewer viewer) {
+        Deal deal = visibleTo(dealId, viewer);
+        if (deal.isClosed()) {
+            throw new DealClosedException(deal);
+        }
+        if (!viewer.mayReassign(deal.getOwner(), newOwner)) {
+            throw new NotAllowedException("A sales rep may take a team deal or hand over their own deal; "
+                    + "giving deals to others is for management");
+        }
+        List<Task> stages = tasks.createTaskQuery().processInstanceId(deal.getProcessInstanceId()).active().list();
+        stages.forEach(stage -> tasks.setAssignee(stage.getId(), newOwner));
+        if (stages.isEmpty()) {
+            ownerIs(deal.getProcessInstanceId(), newOwner);
+        }
+        return view(dealId);
+    }
+
+    /**
+     * The deal's stage was assigned to {@code owner} (null: unassigned, the team's): the deal follows, and so do
+     * the next stages (the model assigns them to the variable {@value DealVariables#OWNER}).
+     */
+    @Transactional
+    public void ownerIs(String processInstanceId, String owner) {
+        Deal deal = forProcessInstance(processInstanceId);
+        if (Objects.equals(deal.getOwner(), owner)) {
+            return;
+        }
+        change(deal.getId(), changed -> changed.ownedBy(owner));
+        runtime.setVariable(processInstanceId, DealVariables.OWNER, owner);
+        events.publishEvent(new DealOwnerChanged(deal.getId(), processInstanceId, owner));
     }
 
     /** Takes over what a stage form may have answered that belongs to the deal record. */
@@ -109,9 +160,15 @@ public class DealService {
         visits.findByDealIdAndLeftAtIsNull(dealId).forEach(visit -> visit.leave(at, null, "cancelled"));
     }
 
-    /** Every change of an existing deal goes through here, so the pipeline's running totals follow it. */
+    /**
+     * Every change of an existing deal goes through here, so the pipeline's running totals follow it; a closed
+     * deal never changes.
+     */
     private Deal change(Long dealId, Consumer<Deal> change) {
         Deal deal = get(dealId);
+        if (deal.isClosed()) {
+            throw new DealClosedException(deal);
+        }
         var before = PipelinePosition.of(deal);
         change.accept(deal);
         stageTotals.moved(before, PipelinePosition.of(deal));
@@ -133,8 +190,8 @@ public class DealService {
      * current stage (the stage itself stays). Answers how many follow-up sequences were stopped.
      */
     @Transactional
-    public int replied(Long dealId) {
-        Deal deal = get(dealId);
+    public int replied(Long dealId, Viewer viewer) {
+        Deal deal = visibleTo(dealId, viewer);
         if (deal.getStatus() != DealStatus.OPEN) {
             return 0;
         }
@@ -142,10 +199,32 @@ public class DealService {
                 .correlateAllWithResult().size();
     }
 
+    /** The deal as the viewer may see it: another rep's deal does not exist for them. */
+    @Transactional(readOnly = true)
+    public DealView view(Long dealId, Viewer viewer) {
+        visibleTo(dealId, viewer);
+        return view(dealId);
+    }
+
+    private Deal visibleTo(Long dealId, Viewer viewer) {
+        Deal deal = get(dealId);
+        if (!viewer.maySee(deal.getOwner())) {
+            throw new DealNotFoundException(dealId);
+        }
+        return deal;
+    }
+
     @Transactional(readOnly = true)
     public DealView view(Long dealId) {
         return DealView.of(get(dealId), visits.findByDealIdOrderByEnteredAtAscIdAsc(dealId),
                 followUps.findByDealIdOrderByCreatedAtAscIdAsc(dealId));
+    }
+
+    /** The deal of a sales process instance: a stage belongs to the deal of its instance, never to a variable. */
+    @Transactional(readOnly = true)
+    public Deal forProcessInstance(String processInstanceId) {
+        return deals.findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> new DealNotFoundException("of process instance " + processInstanceId));
     }
 
     @Transactional(readOnly = true)

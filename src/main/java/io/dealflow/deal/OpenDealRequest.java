@@ -26,7 +26,7 @@ public record OpenDealRequest(
         @NotNull @Valid Company company,
         @NotEmpty @Size(max = 20) List<@NotNull @Valid Contact> contacts,
         @NotNull @Valid Money monthlyValue,
-        @NotBlank @Size(max = 64) @KnownUser String owner,
+        @Size(max = 64) @KnownUser String owner,
         Instant meetingAt) {
 
     public record Company(@NotBlank @Size(max = 200) String name, @Size(max = 253) String domain) {
@@ -74,7 +74,8 @@ public record OpenDealRequest(
                         c.role() == null ? ContactRole.OTHER : c.role()))
                 .toList();
         return new DealOpening(title, company.name(), company.domain(), participants,
-                new MonthlyValue(monthlyValue.amount(), monthlyValue.currency()), owner, meetingAt);
+                new MonthlyValue(monthlyValue.amount(), monthlyValue.currency()),
+                owner == null || owner.isBlank() ? null : owner, meetingAt);
     }
 
     private static MarketingConsent consent(Consent consent, Instant now) {

@@ -1,5 +1,8 @@
 package io.dealflow.pipeline;
 
+import io.dealflow.access.CurrentViewer;
+import io.dealflow.access.NotAllowedException;
+import io.dealflow.access.Viewer;
 import io.dealflow.web.InvalidFieldException;
 import io.dealflow.web.IsoCurrency;
 import java.time.Instant;
@@ -19,12 +22,14 @@ public class PipelineController {
     private final PipelineService pipeline;
     private final FunnelService funnel;
     private final String baseCurrency;
+    private final CurrentViewer viewer;
 
     public PipelineController(PipelineService pipeline, FunnelService funnel,
-                              @Value("${dealflow.pipeline.base-currency}") String baseCurrency) {
+                              @Value("${dealflow.pipeline.base-currency}") String baseCurrency, CurrentViewer viewer) {
         this.pipeline = pipeline;
         this.funnel = funnel;
         this.baseCurrency = baseCurrency;
+        this.viewer = viewer;
     }
 
     /** The open deals per stage; amounts are never summed across currencies. */
@@ -32,7 +37,7 @@ public class PipelineController {
     public Pipeline pipeline(@RequestParam(required = false) String owner,
                              @RequestParam(required = false) String currency,
                              @RequestParam(required = false) String asOf) {
-        return pipeline.pipeline(new PipelineQuery(currency(currency), blankToNull(owner), asOf(asOf)));
+        return pipeline.pipeline(new PipelineQuery(currency(currency), owner(owner), asOf(asOf)));
     }
 
     @GetMapping("/funnel")
@@ -43,13 +48,26 @@ public class PipelineController {
         if (start.isAfter(end)) {
             throw new InvalidFieldException("from", "must not be after to");
         }
-        return funnel.funnel(start, end, blankToNull(owner));
+        return funnel.funnel(start, end, owner(owner));
     }
 
     @GetMapping("/forecast")
     public Forecast forecast(@RequestParam(required = false) String owner,
                              @RequestParam(required = false) String currency) {
-        return funnel.forecast(currency(currency), blankToNull(owner));
+        return funnel.forecast(currency(currency), owner(owner));
+    }
+
+    /** Whose figures: a rep's own, always; a manager's choice, or everyone's. */
+    private String owner(String requested) {
+        Viewer user = viewer.get();
+        String owner = blankToNull(requested);
+        if (user.seesEveryDeal()) {
+            return owner;
+        }
+        if (owner != null && !owner.equals(user.userId())) {
+            throw new NotAllowedException("A sales rep sees their own figures; everyone's are for management");
+        }
+        return user.userId();
     }
 
     private String currency(String currency) {

@@ -15,8 +15,13 @@ public record PipelinePosition(String stageKey, String stageName, String currenc
             return Optional.empty();
         }
         return Optional.of(new PipelinePosition(deal.getStageKey(), deal.getStageName(),
-                deal.getMonthlyValue().getCurrency(), deal.getOwner(), deal.getMonthlyValue().getAmount(),
+                deal.getMonthlyValue().getCurrency(), ownerKey(deal.getOwner()), deal.getMonthlyValue().getAmount(),
                 deal.getStageEnteredAt().getEpochSecond()));
+    }
+
+    /** A team deal (no owner) is counted under the owner "" in {@code stage_total}, whose key cannot be null. */
+    static String ownerKey(String owner) {
+        return owner == null ? "" : owner;
     }
 
     String row() {

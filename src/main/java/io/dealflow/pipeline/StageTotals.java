@@ -60,11 +60,11 @@ public class StageTotals {
         jdbc.update("delete from stage_total");
         jdbc.update("""
                 insert into stage_total (stage_key, currency, owner, stage_name, deals, total, entered_seconds)
-                select stage_key, currency, owner, max(stage_name), count(*), sum(amount),
+                select stage_key, currency, coalesce(owner, ''), max(stage_name), count(*), sum(amount),
                        sum(cast(floor(extract(epoch from stage_entered_at)) as bigint))
                 from deal
                 where status = 'OPEN' and stage_key is not null
-                group by stage_key, currency, owner""");
+                group by stage_key, currency, coalesce(owner, '')""");
     }
 
     private PendingChanges pendingChanges() {

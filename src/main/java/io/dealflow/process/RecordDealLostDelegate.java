@@ -1,7 +1,6 @@
 package io.dealflow.process;
 
 import io.dealflow.deal.DealService;
-import io.dealflow.deal.DealVariables;
 import io.dealflow.deal.LostReason;
 import io.dealflow.stage.StageOutcome;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,7 +21,7 @@ public class RecordDealLostDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LostReason reason = LostReason.parse(execution.getVariable(StageOutcome.LOST_REASON)).orElse(LostReason.OTHER);
-        deals.lose((Long) execution.getVariable(DealVariables.DEAL_ID), reason,
+        deals.lose(deals.forProcessInstance(execution.getProcessInstanceId()).getId(), reason,
                 (String) execution.getVariable(StageOutcome.LOST_NOTE), ClockUtil.now().toInstant());
     }
 }

@@ -1,7 +1,6 @@
 package io.dealflow.process;
 
 import io.dealflow.deal.DealService;
-import io.dealflow.deal.DealVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -19,6 +18,6 @@ public class RecordDealWonDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deals.win((Long) execution.getVariable(DealVariables.DEAL_ID), ClockUtil.now().toInstant());
+        deals.win(deals.forProcessInstance(execution.getProcessInstanceId()).getId(), ClockUtil.now().toInstant());
     }
 }

@@ -85,6 +85,7 @@ public class SalesModelParseListener extends AbstractBpmnParseListener {
         checkProperties(userTaskElement, stage);
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, stageListener);
+        task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, stageListener);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stageListener);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, stageListener);
     }

@@ -1,6 +1,6 @@
 package io.dealflow.process;
 
-import io.dealflow.deal.DealVariables;
+import io.dealflow.deal.DealService;
 import io.dealflow.followup.FollowUpService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,13 +11,15 @@ import org.springframework.stereotype.Component;
 public class SendClosingEmailDelegate implements JavaDelegate {
 
     private final FollowUpService followUps;
+    private final DealService deals;
 
-    public SendClosingEmailDelegate(FollowUpService followUps) {
+    public SendClosingEmailDelegate(FollowUpService followUps, DealService deals) {
         this.followUps = followUps;
+        this.deals = deals;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        followUps.sendClosing((Long) execution.getVariable(DealVariables.DEAL_ID));
+        followUps.sendClosing(deals.forProcessInstance(execution.getProcessInstanceId()).getId());
     }
 }

@@ -1,6 +1,6 @@
 package io.dealflow.process;
 
-import io.dealflow.deal.DealVariables;
+import io.dealflow.deal.DealService;
 import io.dealflow.followup.FollowUpService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,13 +11,15 @@ import org.springframework.stereotype.Component;
 public class SendMeetingConfirmationDelegate implements JavaDelegate {
 
     private final FollowUpService followUps;
+    private final DealService deals;
 
-    public SendMeetingConfirmationDelegate(FollowUpService followUps) {
+    public SendMeetingConfirmationDelegate(FollowUpService followUps, DealService deals) {
         this.followUps = followUps;
+        this.deals = deals;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        followUps.sendMeetingConfirmation((Long) execution.getVariable(DealVariables.DEAL_ID));
+        followUps.sendMeetingConfirmation(deals.forProcessInstance(execution.getProcessInstanceId()).getId());
     }
 }

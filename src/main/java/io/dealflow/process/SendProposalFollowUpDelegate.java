@@ -1,6 +1,6 @@
 package io.dealflow.process;
 
-import io.dealflow.deal.DealVariables;
+import io.dealflow.deal.DealService;
 import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,14 +17,16 @@ public class SendProposalFollowUpDelegate implements JavaDelegate {
     static final String FOLLOW_UP = "followUp";
 
     private final FollowUpService followUps;
+    private final DealService deals;
 
-    public SendProposalFollowUpDelegate(FollowUpService followUps) {
+    public SendProposalFollowUpDelegate(FollowUpService followUps, DealService deals) {
         this.followUps = followUps;
+        this.deals = deals;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         FollowUpKind kind = FollowUpKind.valueOf(String.valueOf(execution.getVariableLocal(FOLLOW_UP)));
-        followUps.sendStageFollowUp((Long) execution.getVariable(DealVariables.DEAL_ID), kind);
+        followUps.sendStageFollowUp(deals.forProcessInstance(execution.getProcessInstanceId()).getId(), kind);
     }
 }

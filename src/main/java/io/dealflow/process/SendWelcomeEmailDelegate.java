@@ -1,6 +1,6 @@
 package io.dealflow.process;
 
-import io.dealflow.deal.DealVariables;
+import io.dealflow.deal.DealService;
 import io.dealflow.followup.FollowUpService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,13 +11,15 @@ import org.springframework.stereotype.Component;
 public class SendWelcomeEmailDelegate implements JavaDelegate {
 
     private final FollowUpService followUps;
+    private final DealService deals;
 
-    public SendWelcomeEmailDelegate(FollowUpService followUps) {
+    public SendWelcomeEmailDelegate(FollowUpService followUps, DealService deals) {
         this.followUps = followUps;
+        this.deals = deals;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        followUps.sendWelcome((Long) execution.getVariable(DealVariables.DEAL_ID));
+        followUps.sendWelcome(deals.forProcessInstance(execution.getProcessInstanceId()).getId());
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Attached by {@link SalesModelParseListener} to every user task of the sales process, so every stage a
  * process owner draws is tracked without code: it records the deal entering and leaving the stage, checks
- * the rep's decision, and takes over the answers that belong to the deal record.
+ * the rep's decision, takes over the answers that belong to the deal record, and makes whoever the stage is
+ * assigned to (a claim, an unclaim, an assignment in Tasklist or through the API) the deal's owner.
  */
 @Component
 public class StageTaskListener implements TaskListener {
@@ -43,6 +44,7 @@ public class StageTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> entered(task);
+            case EVENTNAME_ASSIGNMENT -> deals.ownerIs(task.getProcessInstanceId(), task.getAssignee());
             case EVENTNAME_COMPLETE -> completed(task);
             case EVENTNAME_DELETE -> tracker.left(task.getId(), now(), currentUser(task), "cancelled");
             default -> { }
@@ -54,22 +56,23 @@ public class StageTaskListener implements TaskListener {
         task.getExecution().removeVariable(StageOutcome.VARIABLE);
         task.getExecution().removeVariable(StageOutcome.LOST_REASON);
         task.getExecution().removeVariable(StageOutcome.LOST_NOTE);
-        tracker.entered(dealId(task), task.getTaskDefinitionKey(), task.getName(), task.getId(),
+        tracker.entered(dealOf(task), task.getTaskDefinitionKey(), task.getName(), task.getId(),
                 task.getCreateTime().toInstant());
     }
 
     private void completed(DelegateTask task) {
         StageOutcome outcome = StageOutcome.require(task.getName(), task.getVariable(StageOutcome.VARIABLE),
                 task.getVariable(StageOutcome.LOST_REASON));
-        Deal deal = deals.recordStageAnswers(dealId(task), amount(task.getVariable(MONTHLY_AMOUNT)),
+        Deal deal = deals.recordStageAnswers(dealOf(task), amount(task.getVariable(MONTHLY_AMOUNT)),
                 date(task.getVariable(DECISION_DATE)));
         task.getExecution().setVariables(DealVariables.of(deal));
         String by = currentUser(task);
         tracker.left(task.getId(), now(), by != null ? by : task.getAssignee(), outcome.value());
     }
 
-    private static Long dealId(DelegateTask task) {
-        return ((Number) task.getVariable(DealVariables.DEAL_ID)).longValue();
+    /** By the process instance, never by a variable: a rep may write variables when completing a stage. */
+    private Long dealOf(DelegateTask task) {
+        return deals.forProcessInstance(task.getProcessInstanceId()).getId();
     }
 
     private static String currentUser(DelegateTask task) {

@@ -27,7 +27,7 @@ abstract class ContactApiContract {
         JsonNode deal = api.post("/api/deals", TestDeals.requestJson("sam"), "sam").json();
         String email = deal.at("/contacts/0/email").asText();
 
-        Api.Response found = api.get("/api/contacts?email=%20" + email.toUpperCase() + "%20", "sam");
+        Api.Response found = api.get("/api/contacts?email=%20" + email.toUpperCase() + "%20", "mark");
 
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.json()).singleElement().satisfies(contact -> {
@@ -36,7 +36,7 @@ abstract class ContactApiContract {
             assertThat(contact.at("/company/domain").asText()).isEqualTo(deal.at("/company/domain").asText());
             assertThat(contact.at("/consent/marketing").asBoolean()).isFalse();
         });
-        assertThat(api.get("/api/contacts?email=nobody@nowhere.example", "sam").json()).isEmpty();
+        assertThat(api.get("/api/contacts?email=nobody@nowhere.example", "mark").json()).isEmpty();
         assertThat(api.get("/api/contacts?email=" + email, null).status()).isEqualTo(401);
     }
 
@@ -45,7 +45,7 @@ abstract class ContactApiContract {
         long id = contactOfANewDeal();
 
         Api.Response granted = api.post("/api/contacts/" + id + "/consent",
-                "{\"marketing\": true, \"source\": \"phone call\", \"text\": \"Yes, send me offers by email.\"}", "sam");
+                "{\"marketing\": true, \"source\": \"phone call\", \"text\": \"Yes, send me offers by email.\"}", "mark");
 
         assertThat(granted.status()).as(granted.body()).isEqualTo(200);
         assertThat(granted.json().at("/consent/marketing").asBoolean()).isTrue();
@@ -53,27 +53,27 @@ abstract class ContactApiContract {
         assertThat(granted.json().at("/consent/text").asText()).isEqualTo("Yes, send me offers by email.");
         assertThat(granted.json().at("/consent/at").asText()).isNotBlank();
 
-        Api.Response withdrawn = api.post("/api/contacts/" + id + "/consent", "{\"marketing\": false}", "sam");
+        Api.Response withdrawn = api.post("/api/contacts/" + id + "/consent", "{\"marketing\": false}", "mark");
         assertThat(withdrawn.json().at("/consent/marketing").asBoolean()).isFalse();
         assertThat(withdrawn.json().at("/consent/source").asText()).isEqualTo("api");
-        assertThat(api.get("/api/contacts/" + id, "sam").json().at("/consent/marketing").asBoolean()).isFalse();
+        assertThat(api.get("/api/contacts/" + id, "mark").json().at("/consent/marketing").asBoolean()).isFalse();
     }
 
     @Test
     void aConsentWithoutItsWordingIsRefusedNamingTheFieldsAndChangesNothing() {
         long id = contactOfANewDeal();
 
-        Api.Response refused = api.post("/api/contacts/" + id + "/consent", "{\"marketing\": true}", "sam");
+        Api.Response refused = api.post("/api/contacts/" + id + "/consent", "{\"marketing\": true}", "mark");
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactly("source", "text");
-        assertThat(api.get("/api/contacts/" + id, "sam").json().at("/consent/marketing").asBoolean()).isFalse();
+        assertThat(api.get("/api/contacts/" + id, "mark").json().at("/consent/marketing").asBoolean()).isFalse();
 
-        Api.Response noDecision = api.post("/api/contacts/" + id + "/consent", "{}", "sam");
+        Api.Response noDecision = api.post("/api/contacts/" + id + "/consent", "{}", "mark");
         assertThat(noDecision.status()).isEqualTo(400);
         assertThat(noDecision.json().get("errors").findValuesAsText("field")).containsExactly("marketing");
-        assertThat(api.post("/api/contacts/999999999/consent", "{\"marketing\": false}", "sam").status())
+        assertThat(api.post("/api/contacts/999999999/consent", "{\"marketing\": false}", "mark").status())
                 .isEqualTo(404);
     }
 

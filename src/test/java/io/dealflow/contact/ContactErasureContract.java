@@ -150,12 +150,12 @@ abstract class ContactErasureContract {
                 .get("processInstanceId").asText();
         assertThat(traces(dana.email())).as("set up").doesNotContainValue(0L);
 
-        Api.Response erased = api.delete("/api/contacts/" + dana.contactId(), "sam");
+        Api.Response erased = api.delete("/api/contacts/" + dana.contactId(), "mia");
 
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
         JsonNode erasure = erased.json();
         assertThat(erasure.get("contactId").asLong()).isEqualTo(dana.contactId());
-        assertThat(erasure.get("erasedBy").asText()).isEqualTo("sam");
+        assertThat(erasure.get("erasedBy").asText()).isEqualTo("mia");
         assertThat(erasure.get("erasedAt").asText()).isNotBlank();
         assertThat(erasure.get("followUps").asInt()).isEqualTo(1);
         assertThat(erasure.get("dealLinks").asInt()).isEqualTo(1);
@@ -183,21 +183,21 @@ abstract class ContactErasureContract {
         assertThat(deal.get("followUps").findValuesAsText("subject")).containsExactlyInAnyOrder(
                 "MEETING_CONFIRMATION", "Your meeting, Lee User");
 
-        JsonNode contact = api.get("/api/contacts/" + dana.contactId(), "sam").json();
+        JsonNode contact = api.get("/api/contacts/" + dana.contactId(), "mia").json();
         assertThat(contact.get("email").asText()).isEqualTo("erased-" + dana.contactId() + "@erased.invalid");
         assertThat(contact.has("firstName") || contact.has("lastName") || contact.has("company")).isFalse();
         assertThat(contact.at("/consent/marketing").asBoolean()).isFalse();
         assertThat(contact.at("/consent/source").asText()).isEqualTo("erasure");
 
         Map<String, Object> row = jdbc.queryForMap("select * from erasure where contact_id = ?", dana.contactId());
-        assertThat(row.get("erased_by")).isEqualTo("sam");
+        assertThat(row.get("erased_by")).isEqualTo("mia");
         assertThat(row.toString()).doesNotContainIgnoringCase(dana.email()).doesNotContain("Dana");
     }
 
     @Test
     void erasingAgainChangesNothingAndAnswersTheFirstErasure() {
         Setup dana = dealWithTracesOfDana();
-        JsonNode first = api.delete("/api/contacts/" + dana.contactId(), "sam").json();
+        JsonNode first = api.delete("/api/contacts/" + dana.contactId(), "mia").json();
 
         Api.Response again = api.delete("/api/contacts/" + dana.contactId(), "mia");
 
@@ -205,12 +205,37 @@ abstract class ContactErasureContract {
         assertThat(again.json()).isEqualTo(first);
         assertThat(jdbc.queryForObject("select count(*) from erasure where contact_id = ?", Long.class,
                 dana.contactId())).isOne();
-        JsonNode export = api.get("/api/contacts/" + dana.contactId() + "/export", "sam").json();
+        JsonNode export = api.get("/api/contacts/" + dana.contactId() + "/export", "mia").json();
         assertThat(export.at("/erasure/id").asLong()).isEqualTo(first.get("id").asLong());
         assertThat(export.get("deals")).isEmpty();
         assertThat(export.get("engineVariables")).isEmpty();
         assertThat(export.get("engineHistory")).isEmpty();
         assertThat(export.at("/followUps/0/subject").asText()).isEqualTo("MEETING_CONFIRMATION");
+    }
+
+    @Test
+    void everyExportAndErasureIsRecordedForManagersWithoutPersonalData() {
+        Setup dana = dealWithTracesOfDana();
+        api.get("/api/contacts/" + dana.contactId() + "/export", "mia");
+        api.delete("/api/contacts/" + dana.contactId(), "demo");
+
+        Api.Response audit = api.get("/api/audit?limit=50", "mia");
+
+        assertThat(audit.status()).isEqualTo(200);
+        List<JsonNode> uses = new java.util.ArrayList<>();
+        audit.json().forEach(event -> {
+            if (event.get("subjectId").asLong() == dana.contactId()) {
+                uses.add(event);
+            }
+        });
+        assertThat(uses).extracting(e -> e.get("action").asText() + " by " + e.get("actor").asText())
+                .containsExactly("ERASURE by demo", "EXPORT by mia");
+        assertThat(uses).allSatisfy(e -> assertThat(e.get("at").asText()).isNotBlank());
+        assertThat(audit.body()).doesNotContainIgnoringCase(dana.email()).doesNotContain("Dana");
+        assertThat(api.get("/api/audit", "sam").status()).isEqualTo(403);
+        assertThat(api.get("/api/audit", "mark").status()).isEqualTo(403);
+        assertThat(api.get("/api/contacts/" + dana.contactId() + "/export", "mark").status()).isEqualTo(403);
+        assertThat(api.delete("/api/contacts/" + dana.contactId(), "sam").status()).isEqualTo(403);
     }
 
     @Test
@@ -225,7 +250,7 @@ abstract class ContactErasureContract {
         })).hasMessage("failed after the erasure");
 
         assertThat(traces(dana.email())).isEqualTo(before);
-        assertThat(api.get("/api/contacts/" + dana.contactId(), "sam").json().get("email").asText())
+        assertThat(api.get("/api/contacts/" + dana.contactId(), "mia").json().get("email").asText())
                 .isEqualTo(dana.email());
         assertThat(api.get("/api/deals/" + dana.deal().get("id").asLong(), "sam").json().get("contacts")).hasSize(2);
         assertThat(jdbc.queryForObject("select count(*) from erasure where contact_id = ?", Long.class,
@@ -234,10 +259,10 @@ abstract class ContactErasureContract {
 
     @Test
     void anUnknownContactIs404AndNoLoginIs401() {
-        Api.Response unknown = api.delete("/api/contacts/999999999", "sam");
+        Api.Response unknown = api.delete("/api/contacts/999999999", "mia");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
-        Api.Response unknownExport = api.get("/api/contacts/999999999/export", "sam");
+        Api.Response unknownExport = api.get("/api/contacts/999999999/export", "mia");
         assertThat(unknownExport.status()).isEqualTo(404);
         assertThat(unknownExport.contentType()).startsWith("application/problem+json");
 
@@ -245,7 +270,7 @@ abstract class ContactErasureContract {
                 .at("/contacts/0/id").asLong();
         assertThat(api.delete("/api/contacts/" + contactId, null).status()).isEqualTo(401);
         assertThat(api.get("/api/contacts/" + contactId + "/export", null).status()).isEqualTo(401);
-        assertThat(api.get("/api/contacts/" + contactId, "sam").json().get("firstName").asText()).isEqualTo("Dana");
+        assertThat(api.get("/api/contacts/" + contactId, "mia").json().get("firstName").asText()).isEqualTo("Dana");
     }
 
     /** How many rows of each table mention the text in any text column, lower-cased as the erasure searches. */
