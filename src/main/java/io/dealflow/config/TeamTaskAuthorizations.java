@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
@@ -17,7 +18,8 @@ import org.camunda.bpm.engine.task.Task;
  * Camunda's default task authorizations (the assignee and the candidate groups may read and work a task), with
  * one rule added: a candidate group has a task only while nobody is assigned to it. So a stage assigned to its
  * deal's owner is theirs alone; an unassigned one (a team deal) is the whole group's; the rep who claims it makes
- * it theirs, and whoever it is given to takes it from the previous assignee. Tasklist, Cockpit and the engine REST
+ * it theirs, and whoever it is given to takes it from the previous assignee. The assignee may also hand it on
+ * (unclaim, or assign it to someone), which the group may not. Tasklist, Cockpit and the engine REST
  * API all follow these authorizations.
  */
 class TeamTaskAuthorizations extends DefaultAuthorizationProvider {
@@ -37,7 +39,14 @@ class TeamTaskAuthorizations extends DefaultAuthorizationProvider {
         }
         if (newAssignee != null) {
             candidateGroups(task).forEach(group -> revoke(task, null, group));
-            return super.newTaskAssignee(task, oldAssignee, newAssignee);
+            AuthorizationEntity[] granted = super.newTaskAssignee(task, oldAssignee, newAssignee);
+            // the assignee may also hand the task on: unclaim it (back to the group) or give it to someone
+            for (AuthorizationEntity authorization : granted) {
+                if (authorization.getResourceType() == Resources.TASK.resourceType()) {
+                    authorization.addPermission(TaskPermissions.TASK_ASSIGN);
+                }
+            }
+            return granted;
         }
         List<AuthorizationEntity> granted = new ArrayList<>();
         for (String group : candidateGroups(task)) {

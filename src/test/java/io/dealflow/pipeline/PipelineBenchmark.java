@@ -36,6 +36,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -87,7 +89,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       {@code postgres} (embedded PostgreSQL 14 from the test dependencies, profile postgres-embedded);</li>
  *   <li>{@code bench.pipelineIterations}: 200 (100 from 50,000 deals); {@code bench.naiveIterations}: 20, 10
  *       from 5,000, 3 from 50,000 deals;</li>
- *   <li>{@code bench.http}, {@code bench.breakdown}: true.</li>
+ *   <li>{@code bench.http}, {@code bench.breakdown}: true; {@code bench.naive}: true (false skips the two
+ *   engine ways, which take most of the time at 100k).</li>
  * </ul>
  */
 public final class PipelineBenchmark {
@@ -98,6 +101,8 @@ public final class PipelineBenchmark {
     /** How the open deals spread over the stages, first stage first: a funnel. */
     private static final int[] STAGE_WEIGHTS = {35, 25, 20, 12, 8};
     private static final String MANAGER = "mia";
+    /** A sales rep: their own pipeline, and Tasklist's filters under the engine's authorizations. */
+    private static final String REP = "sam";
     private static final int FILL_THREADS = Integer.getInteger("bench.fillThreads", 2);
 
     private final ConfigurableApplicationContext app;
@@ -105,6 +110,8 @@ public final class PipelineBenchmark {
     private final DealService deals;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final FilterService filters;
+    private final IdentityService identity;
     private final SalesModel model;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -131,6 +138,8 @@ public final class PipelineBenchmark {
         this.deals = app.getBean(DealService.class);
         this.runtime = app.getBean(RuntimeService.class);
         this.tasks = app.getBean(TaskService.class);
+        this.filters = app.getBean(FilterService.class);
+        this.identity = app.getBean(IdentityService.class);
         this.model = app.getBean(SalesModel.class);
         this.jdbc = app.getBean(JdbcTemplate.class);
         this.transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
@@ -191,6 +200,11 @@ public final class PipelineBenchmark {
         results.add("| open deals | pipeline p50 | pipeline p99 | HTTP p50 | HTTP p99 | naive p50 | naive p99 "
                 + "| speed-up (naive p50 / pipeline p50) | engine-2q p50 |");
         results.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        List<String> access = new ArrayList<>();
+        access.add("| open deals | rep's pipeline over HTTP p50 / p99 | Tasklist \"My deals\" as rep p50 / p99 "
+                + "| \"All open deals\" as rep p50 / p99 | \"All open deals\" as manager p50 / p99 |");
+        access.add("|---:|---:|---:|---:|---:|");
+        boolean engineWays = Boolean.parseBoolean(System.getProperty("bench.naive", "true"));
         for (int size : sizes) {
             long fillStart = System.nanoTime();
             fillTo(size);
@@ -211,7 +225,16 @@ public final class PipelineBenchmark {
                         () -> List.of(model.currentStages(), model.stagesIncluding(List.of()), model.latest()));
             }
             Timings overHttp = pipelineUrl == null ? null
-                    : measure("HTTP", Math.max(20, pipelineIterations / 5), pipelineIterations, this::getPipeline);
+                    : measure("HTTP", Math.max(20, pipelineIterations / 5), pipelineIterations,
+                            () -> getPipeline(MANAGER));
+            access.add(measureAccess(size, pipelineIterations));
+            if (!engineWays) {
+                results.add("| %,d | %.1f ms | %.1f ms | %s | %s | - | - | - | - |".formatted(size,
+                        service.p50(), service.p99(),
+                        overHttp == null ? "-" : "%.1f ms".formatted(overHttp.p50()),
+                        overHttp == null ? "-" : "%.1f ms".formatted(overHttp.p99())));
+                continue;
+            }
             // the agreement check above already ran each engine way once on this data; the JIT is warm from the
             // smaller sizes, so the largest ones get no extra warm-up
             int engineWarmup = size >= 50_000 ? 0 : 1;
@@ -229,6 +252,38 @@ public final class PipelineBenchmark {
         fillLog.forEach(System.out::println);
         System.out.println();
         results.forEach(System.out::println);
+        System.out.println();
+        access.forEach(System.out::println);
+    }
+
+    /**
+     * What the access model costs: a rep's own pipeline over HTTP, and the first page (15) and count of Tasklist
+     * filters as Tasklist asks for them, under the engine's authorizations (per task for the rep, per process
+     * definition for the manager).
+     */
+    private String measureAccess(int size, int iterations) {
+        int warmup = Math.max(20, iterations / 5);
+        int filterIterations = Math.max(20, iterations / 4);
+        Timings rep = pipelineUrl == null ? null : measure("HTTP rep", warmup, iterations, () -> getPipeline(REP));
+        Timings mine = measure("Tasklist My deals (rep)", 5, filterIterations,
+                () -> tasklistPage(REP, "sales", "My deals"));
+        Timings all = measure("Tasklist All open deals (rep)", 5, filterIterations,
+                () -> tasklistPage(REP, "sales", "All open deals"));
+        Timings allManager = measure("Tasklist All open deals (manager)", 5, filterIterations,
+                () -> tasklistPage(MANAGER, "management", "All open deals"));
+        return "| %,d | %s | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms |".formatted(size,
+                rep == null ? "-" : "%.1f / %.1f ms".formatted(rep.p50(), rep.p99()),
+                mine.p50(), mine.p99(), all.p50(), all.p99(), allManager.p50(), allManager.p99());
+    }
+
+    private long tasklistPage(String user, String group, String filterName) {
+        String filterId = filters.createFilterQuery().filterName(filterName).singleResult().getId();
+        identity.setAuthentication(user, List.of(group));
+        try {
+            return filters.listPage(filterId, 0, 15).size() + filters.count(filterId);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     private record Spec(int stage, String currency, String owner, BigDecimal amount, Instant enteredAt) {
@@ -451,8 +506,8 @@ public final class PipelineBenchmark {
         return columns;
     }
 
-    private String getPipeline() {
-        String credentials = Base64.getEncoder().encodeToString((MANAGER + ":" + MANAGER)
+    private String getPipeline(String user) {
+        String credentials = Base64.getEncoder().encodeToString((user + ":" + user)
                 .getBytes(StandardCharsets.UTF_8));
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(pipelineUrl))
