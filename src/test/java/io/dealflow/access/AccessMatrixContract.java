@@ -554,6 +554,8 @@ abstract class AccessMatrixContract {
         assertThat(count(api.get("/api/pipeline", SAM).json())).as("sam's new deal is")
                 .isEqualTo(count(samsBefore) + 1);
 
+        assertThat(figures(api.get("/api/pipeline", RITA).json())).as("rita's pipeline is mia's pipeline of rita")
+                .isEqualTo(figures(api.get("/api/pipeline?owner=rita", MIA).json()));
         assertThat(figures(api.get("/api/pipeline/funnel", SAM).json())).as("sam's funnel")
                 .isEqualTo(figures(api.get("/api/pipeline/funnel?owner=sam", MIA).json()));
         assertThat(figures(api.get("/api/pipeline/forecast", SAM).json())).as("sam's forecast")
@@ -1022,8 +1024,8 @@ abstract class AccessMatrixContract {
     // ================================================================================================== helpers
 
     /** A refused change leaves the deal, its open stage and its process variables as they were. */
-    record Snapshot(Map<String, Object> deal, List<String> openTasks, Object dealIdVariable, Object ownerVariable,
-                    long closingMails, Map<String, Object> contact) {
+    record Snapshot(Map<String, Object> deal, String seenByMia, List<String> openTasks, Object dealIdVariable,
+                    Object ownerVariable, long closingMails, Map<String, Object> contact) {
     }
 
     Snapshot snapshot(Subject subject) {
@@ -1031,7 +1033,7 @@ abstract class AccessMatrixContract {
             return null;
         }
         if (subject.contactId() != null) {
-            return new Snapshot(null, List.of(), null, null, 0, jdbc.queryForMap(
+            return new Snapshot(null, null, List.of(), null, null, 0, jdbc.queryForMap(
                     "select email, first_name, last_name, marketing_consent from contact where id = ?",
                     subject.contactId()));
         }
@@ -1040,7 +1042,10 @@ abstract class AccessMatrixContract {
                 .toList();
         boolean running = runtime.createProcessInstanceQuery().processInstanceId(subject.processInstanceId())
                 .count() > 0;
-        return new Snapshot(dealRow(subject), open,
+        JsonNode view = api.get("/api/deals/" + subject.dealId(), MIA).json();
+        String seenByMia = view.path("status").asText() + " at " + view.path("stageKey").asText() + ", owner "
+                + view.path("owner").asText(null) + ", " + view.path("history").size() + " stage(s)";
+        return new Snapshot(dealRow(subject), seenByMia, open,
                 running ? runtime.getVariable(subject.processInstanceId(), "dealId") : null,
                 running ? runtime.getVariable(subject.processInstanceId(), "owner") : null,
                 closingMails(subject), null);
