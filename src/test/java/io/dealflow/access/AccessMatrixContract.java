@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -281,6 +282,25 @@ abstract class AccessMatrixContract {
                 row(SAM, Call.ENGINE_HISTORIC_VARIABLES, Target.RITAS, Expect.EMPTY),
                 row(MIA, Call.ENGINE_HISTORIC_VARIABLES, Target.RITAS, Expect.LISTED),
 
+                row(SAM, Call.ENGINE_TASK_VARIABLES, Target.SAMS, Expect.status(200)),
+                row(SAM, Call.ENGINE_TASK_VARIABLES, Target.RITAS, Expect.status(403, 404)),
+                row(SAM, Call.ENGINE_TASK_FORM, Target.RITAS, Expect.status(403, 404)),
+                row(SAM, Call.ENGINE_DEPLOYED_FORM, Target.SAMS, Expect.status(200)),
+                row(SAM, Call.ENGINE_DEPLOYED_FORM, Target.RITAS, Expect.status(403, 404)),
+                row(SAM, Call.ENGINE_ACTIVITY_INSTANCES, Target.SAMS, Expect.status(200)),
+                row(SAM, Call.ENGINE_ACTIVITY_INSTANCES, Target.RITAS, Expect.status(403, 404)),
+                row(MIA, Call.ENGINE_ACTIVITY_INSTANCES, Target.RITAS, Expect.status(200)),
+                row(SAM, Call.ENGINE_VARIABLE_INSTANCES, Target.SAMS, Expect.LISTED),
+                row(SAM, Call.ENGINE_VARIABLE_INSTANCES, Target.RITAS, Expect.EMPTY),
+                row(MARK, Call.ENGINE_VARIABLE_INSTANCES, Target.SAMS, Expect.EMPTY),
+                row(SAM, Call.ENGINE_EXECUTIONS, Target.SAMS, Expect.LISTED),
+                row(SAM, Call.ENGINE_EXECUTIONS, Target.RITAS, Expect.EMPTY),
+                row(SAM, Call.ENGINE_HISTORIC_ACTIVITIES, Target.SAMS, Expect.LISTED),
+                row(SAM, Call.ENGINE_HISTORIC_ACTIVITIES, Target.RITAS, Expect.EMPTY),
+                row(MIA, Call.ENGINE_HISTORIC_ACTIVITIES, Target.RITAS, Expect.LISTED),
+                row(SAM, Call.ENGINE_HISTORIC_DETAILS, Target.RITAS, Expect.EMPTY),
+                row(MIA, Call.ENGINE_HISTORIC_DETAILS, Target.RITAS, Expect.LISTED),
+
                 // ---------------------------------------------------------------- the web apps' engine API
                 row(SAM, Call.TASKLIST_ALL_OPEN_DEALS, Target.SAMS, Expect.LISTED),
                 row(SAM, Call.TASKLIST_ALL_OPEN_DEALS, Target.TEAM, Expect.LISTED),
@@ -335,6 +355,25 @@ abstract class AccessMatrixContract {
                 row(SAM, Call.ENGINE_PUT_TASK_VARIABLE, Target.SAMS, Expect.status(403, 400)),
                 row(SAM, Call.ENGINE_PUT_TASK_VARIABLE, Target.RITAS, Expect.status(403, 404)),
                 row(MIA, Call.ENGINE_PUT_TASK_VARIABLE, Target.SAMS, Expect.status(403, 400)),
+                row(SAM, Call.ENGINE_MODIFY_TASK_VARIABLES, Target.SAMS, Expect.status(403, 400)),
+                row(SAM, Call.ENGINE_MODIFY_TASK_VARIABLES, Target.RITAS, Expect.status(403, 404)),
+                row(SAM, Call.ENGINE_PUT_TASK_LOCAL_VARIABLE, Target.SAMS, Expect.status(403, 400)),
+                row(SAM, Call.ENGINE_BPMN_ERROR_WITH_VARIABLE, Target.SAMS, Expect.status(403, 400)),
+                row(SAM, Call.ENGINE_BPMN_ERROR_WITH_VARIABLE, Target.RITAS, Expect.status(403, 404)),
+                row(SAM, Call.ENGINE_ESCALATION_WITH_VARIABLE, Target.SAMS, Expect.status(403, 400)),
+                row(SAM, Call.ENGINE_CORRELATE_REPLY_WITH_VARIABLE, Target.PROPOSAL, Expect.status(403, 400)),
+                row(SAM, Call.ENGINE_ASSIGN_TO_CALLER, Target.RITAS, Expect.status(403, 404)),
+                row(SAM, Call.ENGINE_ASSIGN_TO_RITA, Target.TEAM, Expect.status(403, 404)),
+                row(SAM, Call.ENGINE_UNCLAIM, Target.RITAS, Expect.status(403, 404)),
+                row(MARK, Call.ENGINE_UNCLAIM, Target.SAMS, Expect.status(403, 404)),
+                // Camunda answers 400 "No task found" for a task the caller may not see: a refusal all the same
+                row(SAM, Call.ENGINE_COMMENT, Target.RITAS, Expect.status(400, 403, 404)),
+                row(SAM, Call.ENGINE_SUSPEND_INSTANCE, Target.RITAS, Expect.status(403, 404)),
+                row(MARK, Call.ENGINE_SUSPEND_INSTANCE, Target.SAMS, Expect.status(403, 404)),
+                row(SAM, Call.TASKLIST_SUBMIT_FORM_WITH_DEAL_ID, Target.SAMS, Expect.status(400)),
+                row(SAM, Call.TASKLIST_SUBMIT_FORM_LOST, Target.RITAS, Expect.status(403, 404)),
+                row(SAM, Call.TASKLIST_CLAIM, Target.TEAM, Expect.status(204)),
+                row(SAM, Call.TASKLIST_CLAIM, Target.RITAS, Expect.status(403, 404)),
                 row(SAM, Call.ENGINE_DELETE_INSTANCE, Target.RITAS, Expect.status(403, 404)),
                 row(MARK, Call.ENGINE_DELETE_INSTANCE, Target.SAMS, Expect.status(403, 404)));
     }
@@ -347,19 +386,22 @@ abstract class AccessMatrixContract {
 
         Api.Response response = cell.call().send(this, cell.user(), subject);
 
-        cell.expect().check(cell, response, subject);
-        if (response.status() >= 200 && response.status() < 300) {
-            cell.call().afterSuccess.verify(this, cell, subject, response);
-        } else if (cell.call().changes) {
-            assertThat(snapshot(subject)).as("%s was refused (%d): nothing may have changed", cell,
-                    response.status()).isEqualTo(before);
-            cell.call().afterRefusal.verify(this, cell, subject, response);
+        // softly: a wrong status and what the call did anyway are both reported
+        SoftAssertions soft = new SoftAssertions();
+        soft.check(() -> cell.expect().check(cell, response, subject));
+        boolean succeeded = response.status() >= 200 && response.status() < 300;
+        if (cell.call().changes && (cell.expect().refuses() || !succeeded)) {
+            soft.assertThat(snapshot(subject)).as("%s answered %d: nothing may have changed", cell, response.status())
+                    .isEqualTo(before);
+            soft.check(() -> cell.call().afterRefusal.verify(this, cell, subject, response));
+        } else if (succeeded) {
+            soft.check(() -> cell.call().afterSuccess.verify(this, cell, subject, response));
         }
-        // last, so that a refusal in the wrong format still had its effect checked
         if (cell.call().path.startsWith("/api/") && Set.of(401, 403, 404).contains(response.status())) {
-            assertThat(response.contentType()).as("%s: every refusal of /api is a problem", cell)
+            soft.assertThat(response.contentType()).as("%s: every refusal of /api is a problem", cell)
                     .startsWith("application/problem+json");
         }
+        soft.assertAll();
     }
 
     // ================================================================================================ focused tests
@@ -479,6 +521,27 @@ abstract class AccessMatrixContract {
         if (lost.status() == 204) {
             assertThat(status(sams)).as("the lost outcome closed sam's own deal").isEqualTo("LOST");
         }
+    }
+
+    @Test
+    void aRepCannotShowHisStageToAnotherRepOrToMarketingThroughIdentityLinks() {
+        Subject sams = open(SAM, MIA);
+
+        Api.Response toRita = api.post("/engine-rest/task/" + sams.taskId() + "/identity-links",
+                "{\"userId\": \"rita\", \"type\": \"candidate\"}", SAM);
+        Api.Response toMarketing = api.post("/engine-rest/task/" + sams.taskId() + "/identity-links",
+                "{\"groupId\": \"marketing\", \"type\": \"candidate\"}", SAM);
+
+        // refused, or without effect on who sees the deal: it is still sam's alone
+        String tried = "identity links answered " + toRita.status() + " " + toRita.body() + " / " + toMarketing.status()
+                + " " + toMarketing.body();
+        assertThat(taskIdsOf(RITA, sams)).as(tried).isEmpty();
+        assertThat(api.get("/engine-rest/task/" + sams.taskId(), RITA).status()).as(tried).isEqualTo(404);
+        assertThat(api.get("/api/deals/" + sams.dealId(), RITA).status()).as(tried).isEqualTo(404);
+        assertThat(taskIdsOf(MARK, sams)).as(tried).isEmpty();
+        assertThat(api.post("/engine-rest/task/" + sams.taskId() + "/complete", LOST, RITA).status()).as(tried)
+                .isIn(403, 404);
+        assertThat(status(sams)).isEqualTo("OPEN");
     }
 
     @Test
@@ -628,7 +691,8 @@ abstract class AccessMatrixContract {
 
     /** Whose deal (or which contact) a cell is about. */
     enum Target {
-        SAMS("sam's deal"), RITAS("rita's deal"), TEAM("a team deal"), WON("sam's won deal"),
+        SAMS("sam's deal"), RITAS("rita's deal"), TEAM("a team deal"),
+        PROPOSAL("sam's deal at Proposal sent"), WON("sam's won deal"),
         LOST("sam's lost deal"), CONTACT("a contact"), NONE("");
 
         final String label;
@@ -669,6 +733,11 @@ abstract class AccessMatrixContract {
 
         static Expect success() {
             return new Expect("2xx", Set.of(200, 201, 202, 204), null);
+        }
+
+        /** Whether every answer this expects is a refusal (4xx): then nothing may change, whatever came back. */
+        boolean refuses() {
+            return statuses != null && statuses.stream().allMatch(status -> status >= 400);
         }
 
         void check(Cell cell, Api.Response response, Subject subject) {
@@ -797,6 +866,24 @@ abstract class AccessMatrixContract {
         ENGINE_HISTORIC_VARIABLES("GET /engine-rest/history/variable-instance?processInstanceId=", false,
                 (t, u, s) -> t.api.get("/engine-rest/history/variable-instance?processInstanceId="
                         + s.processInstanceId(), u)),
+        ENGINE_TASK_VARIABLES("GET /engine-rest/task/{id}/variables", false,
+                (t, u, s) -> t.api.get("/engine-rest/task/" + s.taskId() + "/variables", u)),
+        ENGINE_TASK_FORM("GET /engine-rest/task/{id}/form", false,
+                (t, u, s) -> t.api.get("/engine-rest/task/" + s.taskId() + "/form", u)),
+        ENGINE_DEPLOYED_FORM("GET /engine-rest/task/{id}/deployed-form", false,
+                (t, u, s) -> t.api.get("/engine-rest/task/" + s.taskId() + "/deployed-form", u)),
+        ENGINE_ACTIVITY_INSTANCES("GET /engine-rest/process-instance/{id}/activity-instances", false,
+                (t, u, s) -> t.api.get("/engine-rest/process-instance/" + s.processInstanceId()
+                        + "/activity-instances", u)),
+        ENGINE_VARIABLE_INSTANCES("GET /engine-rest/variable-instance?processInstanceIdIn=", false,
+                (t, u, s) -> t.api.get("/engine-rest/variable-instance?processInstanceIdIn=" + s.processInstanceId(), u)),
+        ENGINE_EXECUTIONS("GET /engine-rest/execution?processInstanceId=", false,
+                (t, u, s) -> t.api.get("/engine-rest/execution?processInstanceId=" + s.processInstanceId(), u)),
+        ENGINE_HISTORIC_ACTIVITIES("GET /engine-rest/history/activity-instance?processInstanceId=", false,
+                (t, u, s) -> t.api.get("/engine-rest/history/activity-instance?processInstanceId="
+                        + s.processInstanceId(), u)),
+        ENGINE_HISTORIC_DETAILS("GET /engine-rest/history/detail?processInstanceId=", false,
+                (t, u, s) -> t.api.get("/engine-rest/history/detail?processInstanceId=" + s.processInstanceId(), u)),
         TASKLIST_ALL_OPEN_DEALS("Tasklist filter \"All open deals\"", false, (t, u, s) -> t.allOpenDeals(u)),
         TASKLIST_TASK("Tasklist GET task/{id}", false, (t, u, s) -> t.webapp("tasklist", u, "/task/" + s.taskId())),
         TASKLIST_FORM_VARIABLES("Tasklist GET task/{id}/form-variables", false,
@@ -834,12 +921,62 @@ abstract class AccessMatrixContract {
         ENGINE_SET_INSTANCE_VARIABLE("POST /engine-rest/process-instance/{id}/variables (dealId)", true,
                 (t, u, s) -> t.api.post("/engine-rest/process-instance/" + s.processInstanceId() + "/variables",
                         "{\"modifications\": {\"dealId\": {\"value\": %d, \"type\": \"Long\"}}}"
-                                .formatted(t.shared(Target.RITAS).dealId() + (s.dealId().equals(
-                                        t.shared(Target.RITAS).dealId()) ? 1 : 0)), u)),
+                                .formatted(t.otherDealId(s)), u)),
         ENGINE_PUT_TASK_VARIABLE("PUT /engine-rest/task/{id}/variables/dealId", true,
                 (t, u, s) -> t.api.put("/engine-rest/task/" + s.taskId() + "/variables/dealId",
-                        "{\"value\": %d, \"type\": \"Long\"}".formatted(t.shared(Target.SAMS).dealId()
-                                + (s.dealId().equals(t.shared(Target.SAMS).dealId()) ? 1 : 0)), u)),
+                        "{\"value\": %d, \"type\": \"Long\"}".formatted(t.otherDealId(s)), u)),
+        ENGINE_MODIFY_TASK_VARIABLES("POST /engine-rest/task/{id}/variables (dealId)", true,
+                (t, u, s) -> t.api.post("/engine-rest/task/" + s.taskId() + "/variables",
+                        "{\"modifications\": {\"dealId\": {\"value\": %d, \"type\": \"Long\"}}}"
+                                .formatted(t.otherDealId(s)), u)),
+        ENGINE_PUT_TASK_LOCAL_VARIABLE("PUT /engine-rest/task/{id}/localVariables/outcome", true,
+                (t, u, s) -> t.api.put("/engine-rest/task/" + s.taskId() + "/localVariables/outcome",
+                        "{\"value\": \"lost\"}", u)),
+        ENGINE_BPMN_ERROR_WITH_VARIABLE("POST /engine-rest/task/{id}/bpmnError with a dealId variable", true,
+                (t, u, s) -> t.api.post("/engine-rest/task/" + s.taskId() + "/bpmnError",
+                        "{\"errorCode\": \"DealLost\", \"variables\": {\"dealId\": {\"value\": %d, \"type\": \"Long\"}}}"
+                                .formatted(t.otherDealId(s)), u)),
+        ENGINE_ESCALATION_WITH_VARIABLE("POST /engine-rest/task/{id}/bpmnEscalation with a dealId variable", true,
+                (t, u, s) -> t.api.post("/engine-rest/task/" + s.taskId() + "/bpmnEscalation",
+                        "{\"escalationCode\": \"Stuck\", \"variables\": {\"dealId\": {\"value\": %d, \"type\": \"Long\"}}}"
+                                .formatted(t.otherDealId(s)), u)),
+        ENGINE_CORRELATE_REPLY_WITH_VARIABLE("POST /engine-rest/message ProspectReplied with a dealId variable", true,
+                (t, u, s) -> t.api.post("/engine-rest/message", """
+                        {"messageName": "ProspectReplied", "businessKey": "%s",
+                         "processVariables": {"dealId": {"value": %d, "type": "Long"}}}"""
+                        .formatted(s.reference(), t.otherDealId(s)), u)),
+        ENGINE_ASSIGN_TO_CALLER("POST /engine-rest/task/{id}/assignee to the caller", true,
+                (t, u, s) -> t.api.post("/engine-rest/task/" + s.taskId() + "/assignee",
+                        "{\"userId\": \"" + u + "\"}", u),
+                (t, c, s, r) -> t.assertOwnedBy(s, c.user())),
+        ENGINE_ASSIGN_TO_RITA("POST /engine-rest/task/{id}/assignee to rita", true,
+                (t, u, s) -> t.api.post("/engine-rest/task/" + s.taskId() + "/assignee", "{\"userId\": \"rita\"}", u),
+                (t, c, s, r) -> t.assertOwnedBy(s, RITA)),
+        ENGINE_UNCLAIM("POST /engine-rest/task/{id}/unclaim", true,
+                (t, u, s) -> t.api.post("/engine-rest/task/" + s.taskId() + "/unclaim", "{}", u),
+                (t, c, s, r) -> t.assertOwnedBy(s, null)),
+        ENGINE_COMMENT("POST /engine-rest/task/{id}/comment/create", true,
+                (t, u, s) -> t.api.post("/engine-rest/task/" + s.taskId() + "/comment/create",
+                        "{\"message\": \"Called them, they are lost\"}", u),
+                Verify.NOTHING,
+                (t, c, s, r) -> assertThat(t.tasks.getTaskComments(s.taskId())).as("comments").isEmpty()),
+        ENGINE_SUSPEND_INSTANCE("PUT /engine-rest/process-instance/{id}/suspended", true,
+                (t, u, s) -> t.api.put("/engine-rest/process-instance/" + s.processInstanceId() + "/suspended",
+                        "{\"suspended\": true}", u),
+                Verify.NOTHING,
+                (t, c, s, r) -> assertThat(t.runtime.createProcessInstanceQuery()
+                        .processInstanceId(s.processInstanceId()).suspended().count()).as("suspended").isZero()),
+        TASKLIST_SUBMIT_FORM_WITH_DEAL_ID("Tasklist POST task/{id}/submit-form with a dealId variable", true,
+                (t, u, s) -> t.webappPost("tasklist", u, "/task/" + s.taskId() + "/submit-form", """
+                        {"variables": {"outcome": {"value": "advance"}, "needs": {"value": "A fleet of 40 trucks"},
+                                       "dealId": {"value": %d, "type": "Long"}}}""".formatted(t.otherDealId(s)))),
+        TASKLIST_SUBMIT_FORM_LOST("Tasklist POST task/{id}/submit-form as lost", true,
+                (t, u, s) -> t.webappPost("tasklist", u, "/task/" + s.taskId() + "/submit-form", LOST),
+                (t, c, s, r) -> assertThat(t.status(s)).isEqualTo("LOST")),
+        TASKLIST_CLAIM("Tasklist POST task/{id}/claim for the caller", true,
+                (t, u, s) -> t.webappPost("tasklist", u, "/task/" + s.taskId() + "/claim",
+                        "{\"userId\": \"" + u + "\"}"),
+                (t, c, s, r) -> t.assertOwnedBy(s, c.user())),
         ENGINE_DELETE_INSTANCE("DELETE /engine-rest/process-instance/{id}", true,
                 (t, u, s) -> t.api.delete("/engine-rest/process-instance/" + s.processInstanceId(), u));
 
@@ -894,6 +1031,7 @@ abstract class AccessMatrixContract {
             case SAMS -> open(SAM, MIA);
             case RITAS -> open(RITA, MIA);
             case TEAM -> open(null, MIA);
+            case PROPOSAL -> advanced(open(SAM, MIA), 2);
             case WON -> closed(SAM, true);
             case LOST -> closed(SAM, false);
             case CONTACT -> newContact();
@@ -913,6 +1051,23 @@ abstract class AccessMatrixContract {
         Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).singleResult();
         return new Subject(deal.path("id").asLong(), deal.path("reference").asText(), processInstanceId,
                 task == null ? null : task.getId(), deal.at("/company/name").asText(), null, null);
+    }
+
+    /** The deal moved on by {@code stages} stages (as the engine, no user); its open stage is the new one. */
+    Subject advanced(Subject deal, int stages) {
+        for (int stage = 0; stage < stages; stage++) {
+            Task task = tasks.createTaskQuery().processInstanceId(deal.processInstanceId()).singleResult();
+            tasks.complete(task.getId(), Map.of("outcome", "advance"));
+        }
+        Task now = tasks.createTaskQuery().processInstanceId(deal.processInstanceId()).singleResult();
+        return new Subject(deal.dealId(), deal.reference(), deal.processInstanceId(), now.getId(), deal.companyName(),
+                null, null);
+    }
+
+    /** Another deal's id to slip into a variable: rita's shared deal, or sam's when the subject is rita's. */
+    long otherDealId(Subject subject) {
+        long ritas = shared(Target.RITAS).dealId();
+        return subject.dealId() != null && subject.dealId() == ritas ? shared(Target.SAMS).dealId() : ritas;
     }
 
     /** A deal of {@code owner} won (every stage advanced) or lost at its first stage; its last task is gone. */
@@ -1024,8 +1179,8 @@ abstract class AccessMatrixContract {
     // ================================================================================================== helpers
 
     /** A refused change leaves the deal, its open stage and its process variables as they were. */
-    record Snapshot(Map<String, Object> deal, String seenByMia, List<String> openTasks, Object dealIdVariable,
-                    Object ownerVariable, long closingMails, Map<String, Object> contact) {
+    record Snapshot(Map<String, Object> deal, String seenByMia, List<String> openTasks,
+                    Map<String, Object> variables, long closingMails, Map<String, Object> contact) {
     }
 
     Snapshot snapshot(Subject subject) {
@@ -1033,22 +1188,26 @@ abstract class AccessMatrixContract {
             return null;
         }
         if (subject.contactId() != null) {
-            return new Snapshot(null, null, List.of(), null, null, 0, jdbc.queryForMap(
+            return new Snapshot(null, null, List.of(), Map.of(), 0, jdbc.queryForMap(
                     "select email, first_name, last_name, marketing_consent from contact where id = ?",
                     subject.contactId()));
         }
-        List<String> open = tasks.createTaskQuery().processInstanceId(subject.processInstanceId()).list().stream()
+        List<Task> openTasks = tasks.createTaskQuery().processInstanceId(subject.processInstanceId()).list();
+        List<String> open = openTasks.stream()
                 .map(task -> task.getId() + ":" + task.getTaskDefinitionKey() + ":" + task.getAssignee()).sorted()
                 .toList();
-        boolean running = runtime.createProcessInstanceQuery().processInstanceId(subject.processInstanceId())
-                .count() > 0;
+        // every variable of the instance, and each open task's own ones
+        Map<String, Object> variables = new java.util.TreeMap<>();
+        if (runtime.createProcessInstanceQuery().processInstanceId(subject.processInstanceId()).count() > 0) {
+            variables.putAll(runtime.getVariables(subject.processInstanceId()));
+        }
+        for (Task task : openTasks) {
+            tasks.getVariablesLocal(task.getId()).forEach((name, value) -> variables.put(task.getId() + "/" + name, value));
+        }
         JsonNode view = api.get("/api/deals/" + subject.dealId(), MIA).json();
         String seenByMia = view.path("status").asText() + " at " + view.path("stageKey").asText() + ", owner "
                 + view.path("owner").asText(null) + ", " + view.path("history").size() + " stage(s)";
-        return new Snapshot(dealRow(subject), seenByMia, open,
-                running ? runtime.getVariable(subject.processInstanceId(), "dealId") : null,
-                running ? runtime.getVariable(subject.processInstanceId(), "owner") : null,
-                closingMails(subject), null);
+        return new Snapshot(dealRow(subject), seenByMia, open, variables, closingMails(subject), null);
     }
 
     Map<String, Object> dealRow(Subject deal) {
