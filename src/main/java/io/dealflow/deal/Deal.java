@@ -135,7 +135,17 @@ public class Deal {
 
     /** "D-00042": the business key of the deal's process instance, what people say on the phone. */
     public String getReference() {
-        return id == null ? null : "D-%05d".formatted(id);
+        return id == null ? null : REFERENCE.formatted(id);
+    }
+
+    private static final String REFERENCE = "D-%05d";
+
+    /** The id in a reference: "D-00042" is deal 42. */
+    public static Long idOf(String reference) {
+        if (reference == null || !reference.matches("D-\\d{5,}")) {
+            throw new DealNotFoundException("with reference " + reference);
+        }
+        return Long.valueOf(reference.substring(2));
     }
 
     public String getTitle() {

@@ -97,7 +97,7 @@ public class DealService {
         List<Task> stages = tasks.createTaskQuery().processInstanceId(deal.getProcessInstanceId()).active().list();
         stages.forEach(stage -> tasks.setAssignee(stage.getId(), newOwner));
         if (stages.isEmpty()) {
-            ownerIs(deal.getProcessInstanceId(), newOwner);
+            ownerIs(dealId, newOwner);
         }
         return view(dealId);
     }
@@ -107,14 +107,14 @@ public class DealService {
      * the next stages (the model assigns them to the variable {@value DealVariables#OWNER}).
      */
     @Transactional
-    public void ownerIs(String processInstanceId, String owner) {
-        Deal deal = forProcessInstance(processInstanceId);
+    public void ownerIs(Long dealId, String owner) {
+        Deal deal = get(dealId);
         if (Objects.equals(deal.getOwner(), owner)) {
             return;
         }
-        change(deal.getId(), changed -> changed.ownedBy(owner));
-        runtime.setVariable(processInstanceId, DealVariables.OWNER, owner);
-        events.publishEvent(new DealOwnerChanged(deal.getId(), processInstanceId, owner));
+        change(dealId, changed -> changed.ownedBy(owner));
+        runtime.setVariable(deal.getProcessInstanceId(), DealVariables.OWNER, owner);
+        events.publishEvent(new DealOwnerChanged(dealId, deal.getProcessInstanceId(), owner));
     }
 
     /** Takes over what a stage form may have answered that belongs to the deal record. */
@@ -218,13 +218,6 @@ public class DealService {
     public DealView view(Long dealId) {
         return DealView.of(get(dealId), visits.findByDealIdOrderByEnteredAtAscIdAsc(dealId),
                 followUps.findByDealIdOrderByCreatedAtAscIdAsc(dealId));
-    }
-
-    /** The deal of a sales process instance: a stage belongs to the deal of its instance, never to a variable. */
-    @Transactional(readOnly = true)
-    public Deal forProcessInstance(String processInstanceId) {
-        return deals.findByProcessInstanceId(processInstanceId)
-                .orElseThrow(() -> new DealNotFoundException("of process instance " + processInstanceId));
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package io.dealflow.lead;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -111,9 +112,11 @@ public class HandOffReport {
         }
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Report(LocalDate from, LocalDate to, List<Week> weeks, Figures totals) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Week(String week, LocalDate weekStart, Figures figures) {
     }
 
@@ -121,10 +124,12 @@ public class HandOffReport {
      * {@code pending}: handed over, not yet decided by sales. {@code medianHoursToFirstStage}: from hand-off to
      * the deal reaching its first stage, over the accepted ones.
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Figures(int handedOver, int accepted, int rejected, int pending, BigDecimal rejectionRate,
                           List<ReasonCount> rejectedReasons, BigDecimal medianHoursToFirstStage) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ReasonCount(String reason, int count) {
     }
 }

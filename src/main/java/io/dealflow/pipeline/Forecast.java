@@ -1,5 +1,6 @@
 package io.dealflow.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -7,8 +8,10 @@ import java.util.List;
  * GET /api/pipeline/forecast: the open deals' weighted value by the month their decision is expected
  * (the "Expected decision date" of a stage form); {@code month} null gathers the deals without one.
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Forecast(String currency, String owner, List<Month> months) {
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Month(String month, long count, BigDecimal value, BigDecimal weightedValue) {
     }
 }

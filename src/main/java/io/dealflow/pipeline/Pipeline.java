@@ -1,10 +1,12 @@
 package io.dealflow.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 /** GET /api/pipeline: the stages side by side, and under each the deals' total potential monthly value. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Pipeline(String process, String processName, Integer version, String currency, String owner,
                        Instant asOf, List<StageColumn> stages, Totals totals) {
 
@@ -13,11 +15,13 @@ public record Pipeline(String process, String processName, Integer version, Stri
      * the average days they have been in the stage and how many sit there past its idle limit. {@code current}
      * is false for a stage of an older model version that still holds deals.
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record StageColumn(String key, String name, long count, BigDecimal value, BigDecimal weightedValue,
                               BigDecimal probability, String idleLimit, BigDecimal averageDaysInStage, long idleCount,
                               boolean current) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Totals(long count, BigDecimal value, BigDecimal weightedValue, long idleCount) {
     }
 }

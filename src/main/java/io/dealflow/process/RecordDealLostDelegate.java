@@ -21,7 +21,7 @@ public class RecordDealLostDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LostReason reason = LostReason.parse(execution.getVariable(StageOutcome.LOST_REASON)).orElse(LostReason.OTHER);
-        deals.lose(deals.forProcessInstance(execution.getProcessInstanceId()).getId(), reason,
+        deals.lose(SalesInstance.dealId(execution), reason,
                 (String) execution.getVariable(StageOutcome.LOST_NOTE), ClockUtil.now().toInstant());
     }
 }

@@ -18,6 +18,6 @@ public class RecordDealWonDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deals.win(deals.forProcessInstance(execution.getProcessInstanceId()).getId(), ClockUtil.now().toInstant());
+        deals.win(SalesInstance.dealId(execution), ClockUtil.now().toInstant());
     }
 }

@@ -1,6 +1,5 @@
 package io.dealflow.process;
 
-import io.dealflow.deal.DealService;
 import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,15 +11,13 @@ import org.springframework.stereotype.Component;
 public class RemindOwnerOfProposalDelegate implements JavaDelegate {
 
     private final FollowUpService followUps;
-    private final DealService deals;
 
-    public RemindOwnerOfProposalDelegate(FollowUpService followUps, DealService deals) {
+    public RemindOwnerOfProposalDelegate(FollowUpService followUps) {
         this.followUps = followUps;
-        this.deals = deals;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        followUps.remindOwner(deals.forProcessInstance(execution.getProcessInstanceId()).getId(), FollowUpKind.PROPOSAL_OWNER_REMINDER);
+        followUps.remindOwner(SalesInstance.dealId(execution), FollowUpKind.PROPOSAL_OWNER_REMINDER);
     }
 }

@@ -1,6 +1,5 @@
 package io.dealflow.process;
 
-import io.dealflow.deal.DealService;
 import io.dealflow.followup.FollowUpService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,15 +10,13 @@ import org.springframework.stereotype.Component;
 public class SendClosingEmailDelegate implements JavaDelegate {
 
     private final FollowUpService followUps;
-    private final DealService deals;
 
-    public SendClosingEmailDelegate(FollowUpService followUps, DealService deals) {
+    public SendClosingEmailDelegate(FollowUpService followUps) {
         this.followUps = followUps;
-        this.deals = deals;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        followUps.sendClosing(deals.forProcessInstance(execution.getProcessInstanceId()).getId());
+        followUps.sendClosing(SalesInstance.dealId(execution));
     }
 }

@@ -1,6 +1,5 @@
 package io.dealflow.process;
 
-import io.dealflow.deal.DealService;
 import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,16 +16,14 @@ public class SendProposalFollowUpDelegate implements JavaDelegate {
     static final String FOLLOW_UP = "followUp";
 
     private final FollowUpService followUps;
-    private final DealService deals;
 
-    public SendProposalFollowUpDelegate(FollowUpService followUps, DealService deals) {
+    public SendProposalFollowUpDelegate(FollowUpService followUps) {
         this.followUps = followUps;
-        this.deals = deals;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         FollowUpKind kind = FollowUpKind.valueOf(String.valueOf(execution.getVariableLocal(FOLLOW_UP)));
-        followUps.sendStageFollowUp(deals.forProcessInstance(execution.getProcessInstanceId()).getId(), kind);
+        followUps.sendStageFollowUp(SalesInstance.dealId(execution), kind);
     }
 }

@@ -44,7 +44,7 @@ public class StageTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> entered(task);
-            case EVENTNAME_ASSIGNMENT -> deals.ownerIs(task.getProcessInstanceId(), task.getAssignee());
+            case EVENTNAME_ASSIGNMENT -> deals.ownerIs(dealOf(task), task.getAssignee());
             case EVENTNAME_COMPLETE -> completed(task);
             case EVENTNAME_DELETE -> tracker.left(task.getId(), now(), currentUser(task), "cancelled");
             default -> { }
@@ -70,9 +70,8 @@ public class StageTaskListener implements TaskListener {
         tracker.left(task.getId(), now(), by != null ? by : task.getAssignee(), outcome.value());
     }
 
-    /** By the process instance, never by a variable: a rep may write variables when completing a stage. */
-    private Long dealOf(DelegateTask task) {
-        return deals.forProcessInstance(task.getProcessInstanceId()).getId();
+    private static Long dealOf(DelegateTask task) {
+        return SalesInstance.dealId(task.getExecution());
     }
 
     private static String currentUser(DelegateTask task) {
