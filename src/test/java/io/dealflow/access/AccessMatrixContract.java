@@ -545,6 +545,44 @@ abstract class AccessMatrixContract {
     }
 
     @Test
+    void anIdempotencyKeyNeverAnswersWithAnotherUsersDeal() {
+        String key = "matrix-" + unique();
+        Api.Response sams = api.request("POST", "/api/deals", dealBody("\"sam\""), SAM, SAM, "Idempotency-Key", key);
+        assertThat(sams.status()).as(sams.body()).isEqualTo(201);
+        JsonNode samsDeal = sams.json();
+
+        Api.Response ritas = api.request("POST", "/api/deals", dealBody("\"rita\""), RITA, RITA, "Idempotency-Key", key);
+
+        assertThat(ritas.body()).as("rita using sam's key: %d", ritas.status())
+                .doesNotContain(samsDeal.path("reference").asText())
+                .doesNotContain(samsDeal.at("/company/name").asText());
+        if (ritas.status() == 201) {
+            assertThat(ritas.json().path("id").asLong()).isNotEqualTo(samsDeal.path("id").asLong());
+            assertThat(ritas.json().path("owner").asText()).isEqualTo(RITA);
+        }
+        assertThat(api.get("/api/deals/" + samsDeal.path("id").asLong(), RITA).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCockpitLoginReadsOurApiWithTheSameRights() {
+        Subject sams = shared(Target.SAMS);
+        Subject ritas = shared(Target.RITAS);
+        TasklistSession cockpit = session("cockpit", SAM);
+
+        assertThat(cockpit.get("/api/deals/" + sams.dealId(), "application/json").status()).isEqualTo(200);
+        TasklistSession.Response hidden = cockpit.get("/api/deals/" + ritas.dealId(), "application/json");
+        assertThat(hidden.status()).as("sam's Cockpit session reading rita's deal: %s", hidden).isEqualTo(404);
+        assertThat(hidden.body()).doesNotContain(ritas.companyName());
+        assertThat(cockpit.get("/api/pipeline?owner=rita", "application/json").status()).isEqualTo(403);
+        assertThat(figures(cockpit.get("/api/pipeline", "application/json").json()))
+                .as("sam's pipeline in Cockpit is his own").isEqualTo(figures(api.get("/api/pipeline", SAM).json()));
+        // a Tasklist login (marketing cannot log in to Cockpit) reads nothing of ours
+        TasklistSession.Response marketing = session("tasklist", MARK).get("/api/deals/" + sams.dealId(),
+                "application/json");
+        assertThat(marketing.status()).as("mark's Tasklist session: %s", marketing).isIn(401, 403);
+    }
+
+    @Test
     void aClosedDealCannotBeReachedThroughTheDealIdOfAnotherStage() {
         Subject won = closed(SAM, true);
         Map<String, Object> wonBefore = dealRow(won);
@@ -1095,10 +1133,11 @@ abstract class AccessMatrixContract {
         return new Subject(null, null, null, null, "Matrix Works", contactId, lastEmail);
     }
 
-    Api.Response openAs(String user, String ownerJson) {
+    /** A POST /api/deals body for a company of its own ({@link #lastDomain}); ownerJson null leaves the owner out. */
+    String dealBody(String ownerJson) {
         String unique = unique();
         lastDomain = "matrix-" + unique + ".example";
-        String body = """
+        return """
                 {"title": "Matrix %1$s onboarding",
                  "company": {"name": "Matrix %1$s", "domain": "%2$s"},
                  "contacts": [{"email": "dana@%2$s", "firstName": "Dana", "lastName": "Buyer",
@@ -1106,7 +1145,10 @@ abstract class AccessMatrixContract {
                  "monthlyValue": {"amount": 1250.50, "currency": "EUR"},
                  %3$s"meetingAt": "2026-12-03T10:00:00Z"}""".formatted(unique, lastDomain,
                 ownerJson == null ? "" : "\"owner\": " + ownerJson + ", ");
-        Api.Response response = api.post("/api/deals", body, user);
+    }
+
+    Api.Response openAs(String user, String ownerJson) {
+        Api.Response response = api.post("/api/deals", dealBody(ownerJson), user);
         if (response.status() >= 400) {
             assertThat(jdbc.queryForObject("select count(*) from company where domain = ?", Long.class, lastDomain))
                     .as("a refused deal stores no company (%d %s)", response.status(), response.body()).isZero();
