@@ -3,6 +3,7 @@ package io.dealflow.deal;
 import io.dealflow.access.CurrentViewer;
 import io.dealflow.access.NotAllowedException;
 import io.dealflow.access.Viewer;
+import io.dealflow.web.IdempotentRequests;
 import io.dealflow.web.KnownUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,20 +26,26 @@ public class DealController {
 
     private final DealService deals;
     private final CurrentViewer viewer;
+    private final IdempotentRequests requests;
 
-    public DealController(DealService deals, CurrentViewer viewer) {
+    public DealController(DealService deals, CurrentViewer viewer, IdempotentRequests requests) {
         this.deals = deals;
         this.viewer = viewer;
+        this.requests = requests;
     }
 
+    /** 201 with the deal; a retry with the same {@code Idempotency-Key} answers the first deal again. */
     @PostMapping
-    public ResponseEntity<DealView> open(@Valid @RequestBody OpenDealRequest request) {
+    public ResponseEntity<?> open(@Valid @RequestBody OpenDealRequest request,
+                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
         Viewer user = viewer.get();
         if (!user.mayOpenFor(blankToNull(request.owner()))) {
             throw new NotAllowedException("A sales rep opens deals for themselves or for the team (no owner)");
         }
-        Long id = deals.open(request.toOpening(Instant.now()));
-        return ResponseEntity.created(URI.create("/api/deals/" + id)).body(deals.view(id));
+        return requests.once(user.userId(), key, "POST /api/deals", request, () -> {
+            Long id = deals.open(request.toOpening(Instant.now()));
+            return ResponseEntity.created(URI.create("/api/deals/" + id)).body(deals.view(id));
+        });
     }
 
     @GetMapping("/{id}")
