@@ -362,6 +362,10 @@ abstract class AccessMatrixContract {
                 row(SAM, Call.ENGINE_BPMN_ERROR_WITH_VARIABLE, Target.RITAS, Expect.status(403, 404)),
                 row(SAM, Call.ENGINE_ESCALATION_WITH_VARIABLE, Target.SAMS, Expect.status(403, 400)),
                 row(SAM, Call.ENGINE_CORRELATE_REPLY_WITH_VARIABLE, Target.PROPOSAL, Expect.status(403, 400)),
+                row(SAM, Call.ENGINE_UNCLAIM, Target.SAMS, Expect.status(204)),
+                row(SAM, Call.ENGINE_ASSIGN_TO_RITA, Target.SAMS, Expect.status(204)),
+                row(MIA, Call.ENGINE_ASSIGN_TO_RITA, Target.SAMS, Expect.status(204)),
+                row(SAM, Call.ENGINE_UPDATE_TASK, Target.SAMS, Expect.status(403)),
                 row(SAM, Call.ENGINE_ASSIGN_TO_CALLER, Target.RITAS, Expect.status(403, 404)),
                 row(SAM, Call.ENGINE_ASSIGN_TO_RITA, Target.TEAM, Expect.status(403, 404)),
                 row(SAM, Call.ENGINE_UNCLAIM, Target.RITAS, Expect.status(403, 404)),
@@ -580,6 +584,24 @@ abstract class AccessMatrixContract {
         TasklistSession.Response marketing = session("tasklist", MARK).get("/api/deals/" + sams.dealId(),
                 "application/json");
         assertThat(marketing.status()).as("mark's Tasklist session: %s", marketing).isIn(401, 403);
+    }
+
+    @Test
+    void delegatingAStageKeepsTheApiAndTheEngineInAgreement() {
+        Subject sams = open(SAM, MIA);
+
+        Api.Response delegated = api.post("/engine-rest/task/" + sams.taskId() + "/delegate",
+                "{\"userId\": \"rita\"}", SAM);
+
+        String tried = "delegate answered " + delegated.status() + " " + delegated.body();
+        assertThat(owner(sams)).as("%s: the deal's owner is its stage's assignee", tried).isEqualTo(assignee(sams));
+        for (String rep : List.of(SAM, RITA)) {
+            boolean owns = rep.equals(owner(sams));
+            assertThat(api.get("/api/deals/" + sams.dealId(), rep).status()).as("%s: %s on /api", tried, rep)
+                    .isEqualTo(owns ? 200 : 404);
+            assertThat(taskIdsOf(rep, sams)).as("%s: %s's tasks of the deal", tried, rep)
+                    .hasSize(owns ? 1 : 0);
+        }
     }
 
     @Test
@@ -993,6 +1015,9 @@ abstract class AccessMatrixContract {
         ENGINE_UNCLAIM("POST /engine-rest/task/{id}/unclaim", true,
                 (t, u, s) -> t.api.post("/engine-rest/task/" + s.taskId() + "/unclaim", "{}", u),
                 (t, c, s, r) -> t.assertOwnedBy(s, null)),
+        ENGINE_UPDATE_TASK("PUT /engine-rest/task/{id} (name, assignee rita)", true,
+                (t, u, s) -> t.api.put("/engine-rest/task/" + s.taskId(),
+                        "{\"name\": \"Contract signed\", \"assignee\": \"rita\"}", u)),
         ENGINE_COMMENT("POST /engine-rest/task/{id}/comment/create", true,
                 (t, u, s) -> t.api.post("/engine-rest/task/" + s.taskId() + "/comment/create",
                         "{\"message\": \"Called them, they are lost\"}", u),
@@ -1245,6 +1270,7 @@ abstract class AccessMatrixContract {
         }
         for (Task task : openTasks) {
             tasks.getVariablesLocal(task.getId()).forEach((name, value) -> variables.put(task.getId() + "/" + name, value));
+            variables.put(task.getId() + "/name", task.getName());
         }
         JsonNode view = api.get("/api/deals/" + subject.dealId(), MIA).json();
         String seenByMia = view.path("status").asText() + " at " + view.path("stageKey").asText() + ", owner "
