@@ -7,6 +7,7 @@ import io.dealflow.deal.DealService;
 import io.dealflow.deal.DealStatus;
 import io.dealflow.deal.DealView;
 import io.dealflow.stage.StageOutcome;
+import io.dealflow.support.SeparateApp;
 import io.dealflow.support.TestDeals;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,10 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 
 /**
  * The app stopped and started again on the same H2 file keeps its deals, their stage history and the waiting
@@ -108,31 +106,8 @@ class RestartTest {
         return task;
     }
 
-    /**
-     * The app as `java -jar` would start it, minus the web server. Given as command-line arguments: those
-     * outrank application-test.yaml, whose in-memory URL is the shared test context's database.
-     */
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(DealflowApplication.class, WebSecurityWithoutWebServer.class)
-                .web(WebApplicationType.NONE)
-                .profiles("test")
-                .run("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("dealflow").toAbsolutePath()
-                                + ";DB_CLOSE_ON_EXIT=FALSE",
-                        "--camunda.bpm.process-engine-name=" + ENGINE_NAME,
-                        "--camunda.bpm.generate-unique-process-engine-name=false",
-                        "--camunda.bpm.job-execution.enabled=false",
-                        "--dealflow.demo-data=false",
-                        // the engine REST starter does not back off without a web server (it wants Jersey's path)
-                        "--spring.autoconfigure.exclude="
-                                + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration");
-    }
-
-    /**
-     * Without a web server Spring Boot does not enable web security, so {@code SecurityConfig}'s filter chains
-     * would miss their {@code HttpSecurity}; this supplies it (the chains are built and never used). Not a
-     * {@code @Configuration}: component scanning must not pull it into other contexts.
-     */
-    @EnableWebSecurity
-    static class WebSecurityWithoutWebServer {
+        return SeparateApp.start(ENGINE_NAME,
+                "jdbc:h2:file:" + dataDir.resolve("dealflow").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
     }
 }

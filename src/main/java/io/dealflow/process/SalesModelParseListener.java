@@ -1,6 +1,10 @@
 package io.dealflow.process;
 
+import io.dealflow.access.Roles;
+import io.dealflow.deal.DealVariables;
 import io.dealflow.stage.StageNameRule;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.el.ExpressionManager;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -71,6 +75,20 @@ public class SalesModelParseListener extends AbstractBpmnParseListener {
         }
     }
 
+    /**
+     * A stage the process owner drew without assignments (a new user task in Modeler) is the deal owner's, and the
+     * sales team's while the deal has no owner, like the shipped stages: otherwise no rep could see it.
+     */
+    private static void assignToTheDealsOwner(TaskDefinition task) {
+        ExpressionManager expressions = Context.getProcessEngineConfiguration().getExpressionManager();
+        if (task.getAssigneeExpression() == null || task.getAssigneeExpression().getExpressionText().isBlank()) {
+            task.setAssigneeExpression(expressions.createExpression("${" + DealVariables.OWNER + "}"));
+        }
+        if (task.getCandidateGroupIdExpressions().isEmpty() && task.getCandidateUserIdExpressions().isEmpty()) {
+            task.addCandidateGroupIdExpression(expressions.createExpression(Roles.SALES));
+        }
+    }
+
     @Override
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         ProcessDefinitionEntity process = (ProcessDefinitionEntity) activity.getProcessDefinition();
@@ -84,6 +102,7 @@ public class SalesModelParseListener extends AbstractBpmnParseListener {
                 + "than \"Send proposal\"."));
         checkProperties(userTaskElement, stage);
         TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        assignToTheDealsOwner(task);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, stageListener);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, stageListener);
         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, stageListener);
