@@ -44,8 +44,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * a claim takes a team deal, reassigning moves visibility, GDPR uses are audited) have focused tests below.
  *
  * <p>Read-only cells share one set of deals per server, created by {@code mia} (management) once and only read;
- * cells that change something get deals of their own. A refused change must leave the deal (owner, status, stage,
- * its open task and its {@code dealId} variable) exactly as it was and send no closing email.
+ * cells that change something get deals of their own. A change that must be refused must leave the deal exactly as
+ * it was, whatever the status said: its row, what mia sees of it through the API, its open stage (id, assignee,
+ * name), every variable of its process instance and of the stage, and no closing email sent or on its way.
+ *
+ * <p>Where the contract allows either (an engine write by someone who may not see the deal: 403 or 404; a variable
+ * write on one's own deal: 403 or 400), a cell accepts both. Cells for the engine's other write paths (bpmnError,
+ * escalation, message correlation, task updates, identity links, delegation) apply the rule "writes of any other
+ * variable through /engine-rest on a sales instance are refused" and "owner = assignee" of issue 9 to them.
  */
 abstract class AccessMatrixContract {
 
@@ -243,6 +249,16 @@ abstract class AccessMatrixContract {
                 row(MIA, Call.ENGINE_SALES_TASKS, Target.RITAS, Expect.LISTED),
                 row(MIA, Call.ENGINE_SALES_TASKS, Target.TEAM, Expect.LISTED),
                 row(MARK, Call.ENGINE_SALES_TASKS, Target.NONE, Expect.EMPTY),
+                row(SAM, Call.ENGINE_SALES_CANDIDATE_TASKS, Target.SAMS, Expect.LISTED),
+                row(SAM, Call.ENGINE_SALES_CANDIDATE_TASKS, Target.TEAM, Expect.LISTED),
+                row(SAM, Call.ENGINE_SALES_CANDIDATE_TASKS, Target.RITAS, Expect.ABSENT),
+                row(RITA, Call.ENGINE_SALES_CANDIDATE_TASKS, Target.SAMS, Expect.ABSENT),
+                row(SAM, Call.ENGINE_HISTORIC_SALES_TASKS, Target.SAMS, Expect.LISTED),
+                row(SAM, Call.ENGINE_HISTORIC_SALES_TASKS, Target.RITAS, Expect.ABSENT),
+                row(MIA, Call.ENGINE_HISTORIC_SALES_TASKS, Target.RITAS, Expect.LISTED),
+                row(MARK, Call.ENGINE_HISTORIC_SALES_TASKS, Target.NONE, Expect.EMPTY),
+                row(SAM, Call.ENGINE_TASK_IDENTITY_LINKS, Target.SAMS, Expect.status(200)),
+                row(SAM, Call.ENGINE_TASK_IDENTITY_LINKS, Target.RITAS, Expect.status(403, 404)),
                 row(SAM, Call.ENGINE_TASK, Target.SAMS, Expect.status(200)),
                 row(SAM, Call.ENGINE_TASK, Target.TEAM, Expect.status(200)),
                 row(SAM, Call.ENGINE_TASK, Target.RITAS, Expect.status(404)),
@@ -909,6 +925,12 @@ abstract class AccessMatrixContract {
                 (t, u, s) -> t.api.get("/engine-rest/task?processInstanceId=" + s.processInstanceId(), u)),
         ENGINE_SALES_TASKS("GET /engine-rest/task?processDefinitionKey=sales-process", false,
                 (t, u, s) -> t.api.get("/engine-rest/task?processDefinitionKey=" + SALES_PROCESS, u)),
+        ENGINE_SALES_CANDIDATE_TASKS("GET /engine-rest/task?candidateGroup=sales&includeAssignedTasks=true", false,
+                (t, u, s) -> t.api.get("/engine-rest/task?candidateGroup=sales&includeAssignedTasks=true", u)),
+        ENGINE_HISTORIC_SALES_TASKS("GET /engine-rest/history/task?processDefinitionKey=sales-process", false,
+                (t, u, s) -> t.api.get("/engine-rest/history/task?processDefinitionKey=" + SALES_PROCESS, u)),
+        ENGINE_TASK_IDENTITY_LINKS("GET /engine-rest/task/{id}/identity-links", false,
+                (t, u, s) -> t.api.get("/engine-rest/task/" + s.taskId() + "/identity-links", u)),
         ENGINE_TASK("GET /engine-rest/task/{id}", false, (t, u, s) -> t.api.get("/engine-rest/task/" + s.taskId(), u)),
         ENGINE_FORM_VARIABLES("GET /engine-rest/task/{id}/form-variables", false,
                 (t, u, s) -> t.api.get("/engine-rest/task/" + s.taskId() + "/form-variables", u)),
