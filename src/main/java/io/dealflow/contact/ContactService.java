@@ -36,6 +36,22 @@ public class ContactService {
     }
 
     /**
+     * From a page anybody can post to: a new person is stored as submitted (with their consent); a known one is
+     * left exactly as stored, since anybody can type anybody's email address.
+     */
+    @Transactional
+    public Contact findOrCreateAsStored(ContactDetails details, Company company, Instant now) {
+        return contacts.findByEmail(EmailAddresses.normalize(details.email()))
+                .orElseGet(() -> findOrCreate(details, company, now));
+    }
+
+    /** The stored contact with this email in any case or spacing. */
+    @Transactional(readOnly = true)
+    public Optional<Contact> findByEmail(String email) {
+        return contacts.findByEmail(EmailAddresses.normalize(email));
+    }
+
+    /**
      * The contact's unsubscribe token, created on first use. Committed at once: the link goes out in an email,
      * so it must keep working even if the job that sent the email is rolled back afterwards.
      */
@@ -48,6 +64,12 @@ public class ContactService {
             contact.useUnsubscribeToken(Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
         }
         return contact.getUnsubscribeToken();
+    }
+
+    /** Whose unsubscribe link this is, changing nothing (what a GET of the link may do). */
+    @Transactional(readOnly = true)
+    public Optional<Contact> byUnsubscribeToken(String token) {
+        return contacts.findByUnsubscribeToken(token);
     }
 
     /** The contact the token belongs to, now without marketing consent; empty for a token nobody has. */

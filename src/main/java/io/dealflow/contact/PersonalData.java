@@ -96,6 +96,10 @@ public class PersonalData {
         emails.forEach(email -> email.erase(Contact.placeholderEmail(contactId)));
         int dealLinks = deals.removeContactFromAllDeals(contactId);
         participations.forEach(dc -> dealService.contactsChanged(dc.getDeal().getId()));
+        // what they sent through the public form, and their consent confirmations, carry their data as typed
+        jdbc.update("delete from lead_submission where lead_id in (select id from lead where contact_id = ?)",
+                contactId);
+        jdbc.update("delete from consent_confirmation where contact_id = ?", contactId);
         contact.erase(now);
         return erasures.save(new Erasure(contactId, erasedBy, now, emails.size(), dealLinks, removed));
     }
@@ -109,7 +113,7 @@ public class PersonalData {
         return new EngineMentions.Person(contact.getEmail(), contact.fullName(), instances.stream().distinct().toList());
     }
 
-    /** The person as a lead: their answers and where they stand (no personal data beyond the link). */
+    /** The person as a lead: their answers, where they stand, and what they sent through the public form. */
     private Map<String, Object> lead(long contactId) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 select id, status, outcome, segment, budget, authority, need, timeline, employees, source,
@@ -120,6 +124,15 @@ public class PersonalData {
         }
         Map<String, Object> lead = new LinkedHashMap<>();
         rows.get(0).forEach((column, value) -> lead.put(column.toLowerCase(Locale.ROOT), value));
+        lead.put("public_submissions", jdbc.queryForList("""
+                select submitted_at, source, email, first_name, last_name, company, website, job_title, phone,
+                       consent_asked
+                from lead_submission where lead_id = ? order by submitted_at, id""", lead.get("id")).stream()
+                .map(row -> {
+                    Map<String, Object> submission = new LinkedHashMap<>();
+                    row.forEach((column, value) -> submission.put(column.toLowerCase(Locale.ROOT), value));
+                    return submission;
+                }).toList());
         return lead;
     }
 }

@@ -21,9 +21,17 @@ public class FollowUpComposer {
 
     public ComposedMail compose(FollowUpKind kind, Map<String, Object> model, String calendarInvite) {
         Context context = new Context(Locale.ENGLISH, model);
-        String subject = text.process(kind.template() + "-subject.txt", context).strip();
+        String subject = oneLine(text.process(kind.template() + "-subject.txt", context));
         return new ComposedMail(subject, text.process(kind.template() + ".txt", context),
                 html.process(kind.template() + ".html", context), calendarInvite);
+    }
+
+    /**
+     * A header value: a name with a line break in it (CR or LF) must not start a header of its own, so every
+     * control character becomes a space.
+     */
+    static String oneLine(String value) {
+        return value.replaceAll("\\p{Cntrl}+", " ").strip();
     }
 
     private static TemplateEngine engine(TemplateMode mode) {

@@ -17,7 +17,8 @@ public enum FollowUpKind {
     NURTURE_FIRST("nurture-first", true),
     NURTURE_SECOND("nurture-second", true),
     NURTURE_THIRD("nurture-third", true),
-    MISSED_HAND_OFF("missed-hand-off", false);
+    MISSED_HAND_OFF("missed-hand-off", false),
+    CONSENT_CONFIRMATION("consent-confirmation", false);
 
     private final String template;
     private final boolean marketing;

@@ -1,5 +1,6 @@
 package io.dealflow.followup;
 
+import io.dealflow.contact.ConsentConfirmation;
 import io.dealflow.contact.Contact;
 import io.dealflow.contact.ContactService;
 import io.dealflow.deal.ContactRole;
@@ -185,6 +186,24 @@ public class FollowUpService {
         var contact = contacts.get(contactId);
         Recipient recipient = Recipient.of(contact);
         send(Topic.lead(leadId), recipient, kind, occasion, leadModel(contact, recipient), null);
+    }
+
+    /**
+     * Double opt-in: the link that grants marketing consent to a person who asked for it on the public form.
+     * Not a marketing email: it goes to a person without consent, because they asked for it; once per request.
+     */
+    @Transactional
+    public void sendConsentConfirmation(Long leadId, ConsentConfirmation confirmation) {
+        if (confirmation.getConfirmedAt() != null) {
+            return;
+        }
+        var contact = contacts.get(confirmation.getContactId());
+        Recipient recipient = Recipient.of(contact);
+        Map<String, Object> model = leadModel(contact, recipient);
+        model.put("confirmUrl", publicUrl + "/lead-form/confirm/" + confirmation.getToken());
+        model.put("consentText", confirmation.getConsentText());
+        send(Topic.lead(leadId), recipient, FollowUpKind.CONSENT_CONFIRMATION, "consent-" + confirmation.getId(),
+                model, null);
     }
 
     /** An email about a lead to every member of a group (e.g. management about a missed hand-off). */

@@ -1,5 +1,6 @@
 package io.dealflow.followup;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 public final class MeetingInvite {
 
     public static final Duration LENGTH = Duration.ofMinutes(30);
+    private static final int MAX_OCTETS = 75;
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -36,10 +38,10 @@ public final class MeetingInvite {
         line(ics, "DTEND:" + UTC.format(start.plus(LENGTH)));
         line(ics, "SUMMARY:" + escape(summary));
         if (organizerEmail != null) {
-            line(ics, "ORGANIZER:mailto:" + organizerEmail);
+            line(ics, "ORGANIZER:mailto:" + withoutControls(organizerEmail));
         }
         line(ics, "ATTENDEE;CN=" + quote(attendeeName) + ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:"
-                + attendeeEmail);
+                + withoutControls(attendeeEmail));
         line(ics, "SEQUENCE:0");
         line(ics, "STATUS:CONFIRMED");
         line(ics, "END:VEVENT");
@@ -47,15 +49,35 @@ public final class MeetingInvite {
         return ics.toString();
     }
 
+    /** A content line, folded after 75 octets (RFC 5545 3.1) without splitting a UTF-8 character. */
     private static void line(StringBuilder ics, String line) {
-        ics.append(line).append("\r\n");
+        int octets = 0;
+        for (int i = 0; i < line.length(); ) {
+            int codePoint = line.codePointAt(i);
+            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (octets + size > MAX_OCTETS) {
+                ics.append("\r\n ");
+                octets = 1;
+            }
+            ics.appendCodePoint(codePoint);
+            octets += size;
+            i += Character.charCount(codePoint);
+        }
+        ics.append("\r\n");
     }
 
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+    /** A TEXT value (RFC 5545 3.3.11): any line break, CR alone included, becomes the two characters \n. */
+    static String escape(String text) {
+        return withoutControls(text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                .replaceAll("\r\n|\r|\n", "\\\\n"));
     }
 
-    private static String quote(String text) {
-        return "\"" + text.replace("\"", "'") + "\"";
+    /** A parameter value (RFC 5545 3.2): quoted, and a quoted value may hold no DQUOTE and no control character. */
+    static String quote(String text) {
+        return "\"" + withoutControls(text.replaceAll("[\r\n]+", " ").replace("\"", "'")) + "\"";
+    }
+
+    private static String withoutControls(String text) {
+        return text.replaceAll("\\p{Cntrl}", "");
     }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,10 +17,12 @@ public class LeadController {
 
     private final LeadIntake intake;
     private final LeadImport imports;
+    private final LeadService leads;
 
-    public LeadController(LeadIntake intake, LeadImport imports) {
+    public LeadController(LeadIntake intake, LeadImport imports, LeadService leads) {
         this.intake = intake;
         this.imports = imports;
+        this.leads = leads;
     }
 
     /**
@@ -29,6 +32,12 @@ public class LeadController {
     @PostMapping("/{id}/replies")
     public LeadCaptured replied(@PathVariable long id, @Valid @RequestBody(required = false) QualificationAnswers answers) {
         return intake.replied(id, answers);
+    }
+
+    /** The lead, with what the person sent through the public form for a person to review. */
+    @GetMapping("/{id}")
+    public LeadView lead(@PathVariable long id) {
+        return leads.view(id);
     }
 
     /** A CSV file (text/csv) with a header row; answers a report per row. */

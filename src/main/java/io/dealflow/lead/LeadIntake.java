@@ -1,6 +1,5 @@
 package io.dealflow.lead;
 
-import io.dealflow.company.CompanyService;
 import io.dealflow.contact.ContactDetails;
 import io.dealflow.contact.ContactService;
 import io.dealflow.contact.ContactView;
@@ -33,17 +32,17 @@ public class LeadIntake {
 
     private final RuntimeService runtime;
     private final ContactService contacts;
-    private final CompanyService companies;
+    private final LeadParties parties;
     private final LeadService leads;
     private final TransactionTemplate transaction;
     private final String processKey;
 
-    public LeadIntake(RuntimeService runtime, ContactService contacts, CompanyService companies, LeadService leads,
+    public LeadIntake(RuntimeService runtime, ContactService contacts, LeadParties parties, LeadService leads,
                       PlatformTransactionManager transactions,
                       @Value("${dealflow.lead-process-key:lead-process}") String processKey) {
         this.runtime = runtime;
         this.contacts = contacts;
-        this.companies = companies;
+        this.parties = parties;
         this.leads = leads;
         this.transaction = new TransactionTemplate(transactions);
         this.processKey = processKey;
@@ -89,11 +88,9 @@ public class LeadIntake {
                 .correlateAllWithResult().isEmpty()) {
             // with sales right now ("Book the meeting"): keep what is new, the process goes on as it is
             Instant now = Instant.now();
-            var company = companies.findOrCreateForLead(submission.companyName(), submission.website(),
-                    submission.contact().email(), now).orElse(null);
-            var contact = contacts.findOrCreate(submission.contact(), company, now);
-            leads.record(contact.getId(), company == null ? null : company.getId(), submission.answers(),
-                    submission.source(), running, now);
+            var company = parties.company(submission, now).orElse(null);
+            var contact = parties.contact(submission, company, now);
+            leads.record(contact.getId(), company == null ? null : company.getId(), submission, running, now);
         }
         ContactView contact = contacts.viewByEmail(submission.contact().email()).orElseThrow();
         Lead lead = leads.ofContact(contact.id()).orElseThrow();

@@ -1,5 +1,6 @@
 package io.dealflow.lead;
 
+import io.dealflow.contact.ConsentConfirmations;
 import io.dealflow.contact.ConsentWithdrawn;
 import io.dealflow.contact.ContactDetails;
 import io.dealflow.contact.ContactService;
@@ -38,11 +39,14 @@ public class LeadService {
     private final IdentityService identities;
     private final RuntimeService runtime;
     private final JdbcTemplate jdbc;
+    private final PublicSubmissionRepository publicSubmissions;
+    private final ConsentConfirmations confirmations;
     private final String baseCurrency;
     private final String salesGroup;
 
     public LeadService(LeadRepository leads, HandOffRepository handOffs, ContactService contacts, DealService deals,
                        IdentityService identities, @Lazy RuntimeService runtime, JdbcTemplate jdbc,
+                       PublicSubmissionRepository publicSubmissions, ConsentConfirmations confirmations,
                        @Value("${dealflow.pipeline.base-currency:EUR}") String baseCurrency,
                        @Value("${dealflow.leads.sales-group:sales}") String salesGroup) {
         this.leads = leads;
@@ -52,6 +56,8 @@ public class LeadService {
         this.identities = identities;
         this.runtime = runtime;
         this.jdbc = jdbc;
+        this.publicSubmissions = publicSubmissions;
+        this.confirmations = confirmations;
         this.baseCurrency = baseCurrency;
         this.salesGroup = salesGroup;
     }
@@ -67,6 +73,38 @@ public class LeadService {
         lead.engaged(answers, companyId, source, now);
         lead.runsIn(processInstanceId);
         return leads.save(lead);
+    }
+
+    /**
+     * The lead of a submission. One from the public form is also kept on the lead as it was sent (the contact
+     * and company are not changed by it, see {@link LeadParties}); and a person without marketing consent who
+     * asked for it gets a confirmation email instead (double opt-in, the process "consent-confirmation").
+     */
+    @Transactional
+    public Lead record(Long contactId, Long companyId, LeadSubmission submission, String processInstanceId,
+                       Instant now) {
+        Lead lead = record(contactId, companyId, submission.answers(), submission.source(), processInstanceId, now);
+        if (submission.isPublic()) {
+            publicSubmissions.save(new PublicSubmission(lead.getId(), submission, now));
+            if (submission.asksConsent()) {
+                confirmations.request(contactId, submission.contact().consent().getText(), now)
+                        .ifPresent(confirmation -> runtime.startProcessInstanceByKey(ConsentConfirmations.PROCESS_KEY,
+                                Map.of(ConsentConfirmations.VARIABLE, confirmation.getId(), "leadId", lead.getId())));
+            }
+        }
+        return lead;
+    }
+
+    @Transactional(readOnly = true)
+    public LeadView view(Long leadId) {
+        return LeadView.of(get(leadId), submissionsOf(leadId));
+    }
+
+    /** What the person sent through the public form, oldest first. */
+    @Transactional(readOnly = true)
+    public List<LeadView.Submitted> submissionsOf(Long leadId) {
+        return publicSubmissions.findByLeadIdOrderBySubmittedAtAscIdAsc(leadId).stream()
+                .map(PublicSubmission::view).toList();
     }
 
     @Transactional

@@ -22,8 +22,7 @@ public class RecordLeadDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         LeadSubmission submission = (LeadSubmission) execution.getVariable(LeadSubmission.VARIABLE);
         var lead = leads.record((Long) execution.getVariable(LeadVariables.CONTACT_ID),
-                (Long) execution.getVariable(LeadVariables.COMPANY_ID), submission.answers(), submission.source(),
-                execution.getProcessInstanceId(), ClockUtil.now().toInstant());
+                (Long) execution.getVariable(LeadVariables.COMPANY_ID), submission, execution.getProcessInstanceId(), ClockUtil.now().toInstant());
         execution.setVariable(LeadVariables.LEAD_ID, lead.getId());
         execution.setVariables(submission.answers().asVariables());
         execution.setVariable(LeadVariables.MEETING_AT,

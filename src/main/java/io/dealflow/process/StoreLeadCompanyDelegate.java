@@ -1,28 +1,28 @@
 package io.dealflow.process;
 
 import io.dealflow.company.Company;
-import io.dealflow.company.CompanyService;
+import io.dealflow.lead.LeadParties;
 import io.dealflow.lead.LeadSubmission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** "Store company" of the lead process: by website, by the email's domain unless free-mail, or by name. */
+/** "Store company" of the lead process: by website, by the email's domain unless free-mail, or by name;
+ * from the public form, a known person's company as stored. */
 @Component("storeLeadCompany")
 public class StoreLeadCompanyDelegate implements JavaDelegate {
 
-    private final CompanyService companies;
+    private final LeadParties parties;
 
-    public StoreLeadCompanyDelegate(CompanyService companies) {
-        this.companies = companies;
+    public StoreLeadCompanyDelegate(LeadParties parties) {
+        this.parties = parties;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         LeadSubmission submission = (LeadSubmission) execution.getVariable(LeadSubmission.VARIABLE);
-        Long companyId = companies.findOrCreateForLead(submission.companyName(), submission.website(),
-                submission.contact().email(), ClockUtil.now().toInstant()).map(Company::getId).orElse(null);
+        Long companyId = parties.company(submission, ClockUtil.now().toInstant()).map(Company::getId).orElse(null);
         execution.setVariable(LeadVariables.COMPANY_ID, companyId);
     }
 }

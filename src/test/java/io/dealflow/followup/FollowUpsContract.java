@@ -176,7 +176,13 @@ abstract class FollowUpsContract {
                 .replaceAll("(?s).*(/api/unsubscribe/[A-Za-z0-9_-]+).*", "$1");
         assertThat(link).hasSizeGreaterThan("/api/unsubscribe/".length() + 40);
 
-        Api.Response page = new Api(port).get(link, null);
+        Api.Response confirm = new Api(port).get(link, null);
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.body()).contains("Unsubscribe from our emails?", recipient);
+        assertThat(contacts.get(deals.view(deal.getId()).contacts().get(0).id()).mayReceiveMarketing())
+                .as("a GET only shows the page").isTrue();
+
+        Api.Response page = new Api(port).post(link, "", "application/x-www-form-urlencoded", null);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");

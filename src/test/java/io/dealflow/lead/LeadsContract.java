@@ -332,6 +332,9 @@ abstract class LeadsContract {
                 .replaceAll("(?s).*(/api/unsubscribe/[A-Za-z0-9_-]+).*", "$1");
 
         assertThat(api.get(link, null).status()).isEqualTo(200);
+        BpmnAwareTests.assertThat(process).as("a GET only shows the page").isNotEnded();
+        assertThat(api.post(link, "List-Unsubscribe=One-Click", "application/x-www-form-urlencoded", null).status())
+                .isEqualTo(200);
 
         BpmnAwareTests.assertThat(process).hasPassed("LeadUnsubscribed", "NurturingEnded").isEnded();
         assertThat(leadStatus(lead)).isEqualTo("UNSUBSCRIBED");

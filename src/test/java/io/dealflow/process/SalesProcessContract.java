@@ -105,6 +105,23 @@ abstract class SalesProcessContract {
         });
     }
 
+    @Test
+    void anEndedDealsHistoryIsRemovedAfterTheModelsTimeToLiveByTheNightlyCleanup() {
+        Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
+        ProcessInstance instance = instance(deal);
+
+        runtime.deleteProcessInstance(instance.getId(), "ended for the test");
+        deals.closeAbandoned(deal.getId(), java.time.Instant.now());
+
+        var ended = history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(ended.getEndTime()).isNotNull();
+        assertThat(ended.getRemovalTime()).isEqualTo(java.util.Date.from(
+                ended.getEndTime().toInstant().plus(java.time.Duration.ofDays(180))));
+        assertThat(history.findHistoryCleanupJobs()).isNotEmpty().allSatisfy(job ->
+                assertThat(job.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault()).getHour())
+                        .isBetween(1, 4));
+    }
+
     @ParameterizedTest(name = "lost at stage {0}")
     @ValueSource(ints = {0, 1, 2, 3, 4})
     void aDealCanBeLostFromEveryStageWithAReason(int stageIndex) {
