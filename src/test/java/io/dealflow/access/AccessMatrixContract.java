@@ -394,6 +394,10 @@ abstract class AccessMatrixContract {
                 row(SAM, Call.TASKLIST_SUBMIT_FORM_LOST, Target.RITAS, Expect.status(403, 404)),
                 row(SAM, Call.TASKLIST_CLAIM, Target.TEAM, Expect.status(204)),
                 row(SAM, Call.TASKLIST_CLAIM, Target.RITAS, Expect.status(403, 404)),
+                row(SAM, Call.ENGINE_MODIFY_INSTANCE, Target.SAMS, Expect.status(403, 400)),
+                row(SAM, Call.ENGINE_MODIFY_INSTANCE, Target.RITAS, Expect.status(403, 404)),
+                row(SAM, Call.ENGINE_START_FOR_DEAL, Target.RITAS, Expect.status(403, 400)),
+                row(SAM, Call.ENGINE_START_FOR_DEAL, Target.SAMS, Expect.status(403, 400)),
                 row(SAM, Call.ENGINE_DELETE_INSTANCE, Target.RITAS, Expect.status(403, 404)),
                 row(MARK, Call.ENGINE_DELETE_INSTANCE, Target.SAMS, Expect.status(403, 404)));
     }
@@ -618,6 +622,29 @@ abstract class AccessMatrixContract {
             assertThat(taskIdsOf(rep, sams)).as("%s: %s's tasks of the deal", tried, rep)
                     .hasSize(owns ? 1 : 0);
         }
+    }
+
+    @Test
+    void aRepCannotMoveAnotherRepsDealThroughAnInstanceOfHisOwnStartedWithItsReference() {
+        Subject ritas = open(RITA, MIA);
+        Snapshot before = snapshot(ritas);
+
+        Api.Response start = startAtFirstStage(SAM, ritas);
+
+        // whatever the start answered: a stage sam got that way must not move rita's deal
+        SoftAssertions soft = new SoftAssertions();
+        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(ritas.reference()).list()) {
+            if (!task.getProcessInstanceId().equals(ritas.processInstanceId())) {
+                Api.Response lost = api.post("/engine-rest/task/" + task.getId() + "/complete", LOST, SAM);
+                soft.assertThat(lost.status()).as("sam completes the stage of his own instance: %s", lost.body())
+                        .isIn(204, 400, 403, 404);
+            }
+        }
+        soft.assertThat(snapshot(ritas)).as("rita's deal after sam started an instance with its reference (%d %s)",
+                start.status(), start.body()).isEqualTo(before);
+        soft.assertThat(status(ritas)).isEqualTo("OPEN");
+        soft.assertThat(start.status()).as("starting the sales process by hand: %s", start.body()).isIn(400, 403);
+        soft.assertAll();
     }
 
     @Test
@@ -1062,6 +1089,15 @@ abstract class AccessMatrixContract {
                 (t, u, s) -> t.webappPost("tasklist", u, "/task/" + s.taskId() + "/claim",
                         "{\"userId\": \"" + u + "\"}"),
                 (t, c, s, r) -> t.assertOwnedBy(s, c.user())),
+        ENGINE_MODIFY_INSTANCE("POST /engine-rest/process-instance/{id}/modification to Contract sent", true,
+                (t, u, s) -> t.api.post("/engine-rest/process-instance/" + s.processInstanceId() + "/modification", """
+                        {"instructions": [{"type": "startBeforeActivity", "activityId": "ContractSent"},
+                                          {"type": "cancel", "activityId": "MeetingBooked"}]}""", u)),
+        ENGINE_START_FOR_DEAL("POST /engine-rest/process-definition/key/sales-process/start at its first stage with the deal's reference",
+                true, (t, u, s) -> t.startAtFirstStage(u, s),
+                Verify.NOTHING,
+                (t, c, s, r) -> assertThat(t.runtime.createProcessInstanceQuery().processInstanceBusinessKey(s.reference())
+                        .count()).as("instances with the deal's reference").isOne()),
         ENGINE_DELETE_INSTANCE("DELETE /engine-rest/process-instance/{id}", true,
                 (t, u, s) -> t.api.delete("/engine-rest/process-instance/" + s.processInstanceId(), u));
 
@@ -1242,6 +1278,18 @@ abstract class AccessMatrixContract {
     Api.Response webappPost(String app, String user, String enginePath, String json) {
         TasklistSession.Response response = session(app, user).post(ENGINE + enginePath, json, HAL);
         return new Api.Response(response.status(), response.contentType(), response.body());
+    }
+
+    /**
+     * What a caller of the engine REST API could try instead of POST /api/deals: the sales process started directly
+     * at its first stage (skipping the service tasks that store the deal), with an existing deal's reference as
+     * business key and the caller as owner.
+     */
+    Api.Response startAtFirstStage(String user, Subject deal) {
+        return api.post("/engine-rest/process-definition/key/" + SALES_PROCESS + "/start", """
+                {"businessKey": "%s", "variables": {"owner": {"value": "%s"}, "dealId": {"value": %d, "type": "Long"}},
+                 "startInstructions": [{"type": "startBeforeActivity", "activityId": "MeetingBooked"}]}"""
+                .formatted(deal.reference(), user, deal.dealId()), user);
     }
 
     /** The filter "All open deals" as Tasklist lists it (one big page instead of 15 at a time). */
