@@ -30,6 +30,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +80,10 @@ abstract class AccessMatrixContract {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
+
+    /** Writes target/access-matrix/&lt;class&gt;.txt: every case by its name, passed or failed, as a table to read. */
+    @RegisterExtension
+    static final MatrixReport REPORT = new MatrixReport();
 
     Api api;
     /** What the last deal-opening or lead call of a cell sent, to check that a refused one stored nothing. */
@@ -1127,6 +1135,30 @@ abstract class AccessMatrixContract {
 
         Api.Response send(AccessMatrixContract test, String user, Subject subject) {
             return send.send(test, user, subject);
+        }
+    }
+
+    /** The outcome of each case under its display name (surefire's reports name parameterized cases by index only). */
+    static final class MatrixReport implements TestWatcher, AfterAllCallback {
+
+        private final List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        @Override
+        public void testSuccessful(ExtensionContext context) {
+            lines.add("ok    " + context.getDisplayName());
+        }
+
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            lines.add("FAIL  " + context.getDisplayName());
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws java.io.IOException {
+            java.nio.file.Path folder = java.nio.file.Path.of("target", "access-matrix");
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Files.write(folder.resolve(context.getRequiredTestClass().getSimpleName() + ".txt"), lines);
+            lines.clear();
         }
     }
 
