@@ -6,6 +6,7 @@ import io.dealflow.support.OnH2;
 import io.dealflow.support.PublicClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -14,7 +15,11 @@ import org.springframework.test.context.TestPropertySource;
  */
 @OnH2
 @TestPropertySource(properties = {"dealflow.public.rate-limit.requests=3", "dealflow.public.rate-limit.window=PT1M",
-        "spring.datasource.url=jdbc:h2:mem:dealflow-rate-limit;DB_CLOSE_DELAY=-1"})
+        "spring.datasource.url=jdbc:h2:mem:dealflow-rate-limit;DB_CLOSE_DELAY=-1",
+        // an engine of its own: under the name "default" it would take the place of the shared context's engine
+        // in Camunda's static registry, where the web apps of the other tests look theirs up
+        "camunda.bpm.process-engine-name=rateLimitTest", "camunda.bpm.generate-unique-process-engine-name=false"})
+@DirtiesContext
 class PublicRateLimitTest {
 
     @LocalServerPort
