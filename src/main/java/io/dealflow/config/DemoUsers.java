@@ -2,16 +2,14 @@ package io.dealflow.config;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.context.annotation.Profile;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The demo users of DESIGN.md (password = user id), in every profile except prod. */
+/** The demo users of DESIGN.md (password = user id), in every profile except prod; their groups: {@link TeamGroups}. */
 @Component
 @Order(0)
 @Profile("!prod")
@@ -26,6 +24,9 @@ public class DemoUsers implements ApplicationRunner {
             new DemoUser("mia", "Mia", "Manager", SalesAccess.MANAGEMENT),
             new DemoUser("mark", "Mark", "Marketer", SalesAccess.MARKETING));
 
+    /** Their ids (and demo passwords): prod locks out any left in its database. */
+    public static final List<String> IDS = USERS.stream().map(DemoUser::id).toList();
+
     private final IdentityService identity;
 
     public DemoUsers(IdentityService identity) {
@@ -34,10 +35,6 @@ public class DemoUsers implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        group(SalesAccess.ADMINS, "Administrators", Groups.GROUP_TYPE_SYSTEM);
-        group(SalesAccess.SALES, "Sales", Groups.GROUP_TYPE_WORKFLOW);
-        group(SalesAccess.MANAGEMENT, "Management", Groups.GROUP_TYPE_WORKFLOW);
-        group(SalesAccess.MARKETING, "Marketing", Groups.GROUP_TYPE_WORKFLOW);
         for (DemoUser demo : USERS) {
             if (identity.createUserQuery().userId(demo.id()).count() == 0) {
                 User user = identity.newUser(demo.id());
@@ -48,15 +45,6 @@ public class DemoUsers implements ApplicationRunner {
                 identity.saveUser(user);
                 identity.createMembership(demo.id(), demo.group());
             }
-        }
-    }
-
-    private void group(String id, String name, String type) {
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identity.newGroup(id);
-            group.setName(name);
-            group.setType(type);
-            identity.saveGroup(group);
         }
     }
 }

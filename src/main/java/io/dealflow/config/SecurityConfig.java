@@ -54,7 +54,7 @@ public class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblems problems) throws Exception {
         String[] deals = authorities(Roles.SALES, Roles.MANAGEMENT, Roles.ADMINS);
         String[] marketing = authorities(Roles.MARKETING, Roles.MANAGEMENT, Roles.ADMINS);
         String[] managers = authorities(Roles.MANAGEMENT, Roles.ADMINS);
@@ -66,7 +66,7 @@ public class SecurityConfig {
                 .requestMatchers(path("/api/audit/**")).hasAnyAuthority(managers)
                 .requestMatchers(path("/api/leads/**"), path("/api/contacts/**"), path("/api/handoff/**"))
                 .hasAnyAuthority(marketing)
-                .anyRequest().denyAll())
+                .anyRequest().denyAll(), problems)
                 .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
                 .build();
     }
@@ -74,8 +74,10 @@ public class SecurityConfig {
     /** Engine REST calls run as the authenticated user, so the engine's authorizations apply. */
     @Bean
     @Order(2)
-    SecurityFilterChain engineRestSecurity(HttpSecurity http, IdentityService identity) throws Exception {
-        return basicAuth(http.securityMatcher(path("/engine-rest/**")), requests -> requests.anyRequest().authenticated())
+    SecurityFilterChain engineRestSecurity(HttpSecurity http, IdentityService identity, SecurityProblems problems)
+            throws Exception {
+        return basicAuth(http.securityMatcher(path("/engine-rest/**")), requests -> requests.anyRequest().authenticated(),
+                problems)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
                 .build();
     }
@@ -107,11 +109,12 @@ public class SecurityConfig {
     }
 
     private static HttpSecurity basicAuth(HttpSecurity http,
-            Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules)
-            throws Exception {
+            Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> rules,
+            SecurityProblems problems) throws Exception {
         return http
                 .authorizeHttpRequests(rules)
-                .httpBasic(Customizer.withDefaults())
+                .httpBasic(basic -> basic.realmName(SecurityProblems.REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.disable())
                 // no session of our own; and a Cockpit session read by the plugin must keep its id
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)

@@ -12,6 +12,9 @@ import java.util.Locale;
 @Embeddable
 public class MonthlyValue {
 
+    /** Digits before the decimal point that the amount column (numeric(15, 2)) holds. */
+    public static final int INTEGER_DIGITS = 13;
+
     @Column(name = "amount")
     private BigDecimal amount;
 

@@ -41,6 +41,9 @@ public class FollowUp {
     private String calendarInvite;
     private String unsubscribeUrl;
 
+    /** The length of the subject column. */
+    static final int SUBJECT_MAX_LENGTH = 300;
+
     protected FollowUp() {
     }
 
@@ -51,7 +54,9 @@ public class FollowUp {
         this.contactId = contactId;
         this.kind = kind;
         this.recipient = recipient;
-        this.subject = subject;
+        // composed from names and titles that each fit their own column, but together may not fit this one
+        this.subject = subject.length() <= SUBJECT_MAX_LENGTH ? subject
+                : subject.substring(0, SUBJECT_MAX_LENGTH - 1) + "…";
         this.idempotencyKey = idempotencyKey;
         this.status = FollowUpStatus.PENDING;
         this.createdAt = now;

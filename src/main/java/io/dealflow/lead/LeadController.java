@@ -1,6 +1,10 @@
 package io.dealflow.lead;
 
+import io.dealflow.web.BodyTooLargeException;
 import jakarta.validation.Valid;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/leads")
 public class LeadController {
+
+    /** Its body limit is dealflow.leads.import.max-size (a CSV file), not the API's for JSON. */
+    public static final String IMPORT_PATH = "/api/leads/import";
 
     private final LeadIntake intake;
     private final LeadImport imports;
@@ -40,10 +47,10 @@ public class LeadController {
         return leads.view(id);
     }
 
-    /** A CSV file (text/csv) with a header row; answers a report per row. */
+    /** A CSV file (text/csv, UTF-8) with a header row, read as it streams in; answers a report per row. */
     @PostMapping(path = "/import", consumes = {"text/csv", "application/csv", "text/plain"})
-    public LeadImport.ImportReport importCsv(@RequestBody String csv) {
-        return imports.importCsv(csv);
+    public LeadImport.ImportReport importCsv(InputStream csv) throws BodyTooLargeException {
+        return imports.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8));
     }
 
     /** A lead from a web form or an integration: 201 with the contact, the outcome and the deal when one is open. */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.dealflow.web.InvalidFieldException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import io.dealflow.web.BodyTooLargeException;
 import java.io.IOException;
+import java.io.Reader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +44,11 @@ public class LeadImport {
         this.validator = validator;
     }
 
-    public ImportReport importCsv(String text) {
+    /**
+     * Every row is read (and the body's size limit passed) before the first is stored: a file refused as too
+     * large or unreadable stores nothing.
+     */
+    public ImportReport importCsv(Reader text) throws BodyTooLargeException {
         List<Map<String, String>> rows = read(text);
         int created = 0;
         int updated = 0;
@@ -68,20 +74,21 @@ public class LeadImport {
         return new ImportReport(created, updated, rejected);
     }
 
-    private List<Map<String, String>> read(String text) {
+    private List<Map<String, String>> read(Reader text) throws BodyTooLargeException {
         List<Map<String, String>> all = new ArrayList<>();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class).with(schema).readValues(text)) {
-            while (rows.hasNext()) {
-                all.add(rows.next());
+        CsvSchema header;
+        try (MappingIterator<Map<String, String>> rows = csv.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(text)) {
+            while (rows.hasNextValue()) {
+                all.add(rows.nextValue());
             }
+            header = (CsvSchema) rows.getParserSchema();
+        } catch (BodyTooLargeException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new InvalidFieldException("body", "is not a readable CSV file: " + e.getMessage());
         }
-        if (all.isEmpty() && !text.isBlank() && !text.toLowerCase(Locale.ROOT).contains("email")) {
-            throw new InvalidFieldException("header", "must name the columns, starting e.g. with email");
-        }
-        if (!all.isEmpty() && !all.get(0).containsKey("email")) {
+        if (header != null && header.size() > 0 && header.column("email") == null) {
             throw new InvalidFieldException("header", "must have an email column; known columns: "
                     + String.join(", ", COLUMNS.keySet().stream().sorted().toList()));
         }
@@ -89,6 +96,12 @@ public class LeadImport {
     }
 
     private static LeadRequest request(Map<String, String> row) {
+        row.forEach((column, value) -> {
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                // PostgreSQL cannot store it in text
+                throw new InvalidFieldException(column, "must not contain the NUL character");
+            }
+        });
         String consentSource = blank(row.get("consent_source"));
         String consentText = blank(row.get("consent_text"));
         Boolean consent = bool(row, "consent");

@@ -3,13 +3,11 @@ package io.dealflow.lead;
 import io.dealflow.contact.ContactDetails;
 import io.dealflow.contact.ContactService;
 import io.dealflow.contact.ContactView;
+import io.dealflow.web.ConcurrentWrites;
 import java.time.Instant;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,7 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LeadIntake {
 
     public static final String LEAD_ENGAGED = "LeadEngaged";
-    private static final int ATTEMPTS = 10;
 
     private final RuntimeService runtime;
     private final ContactService contacts;
@@ -49,29 +46,7 @@ public class LeadIntake {
     }
 
     public LeadCaptured capture(LeadSubmission submission) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.execute(status -> captureOnce(submission));
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !lostToAConcurrentSubmission(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    /**
-     * A unique key taken meanwhile, an optimistic lock or a deadlock (the database's, or the engine's own
-     * optimistic lock), possibly wrapped by the engine: trying again sees what the winner committed.
-     */
-    private static boolean lostToAConcurrentSubmission(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataIntegrityViolationException || cause instanceof ConcurrencyFailureException
-                    || cause instanceof OptimisticLockingException) {
-                return true;
-            }
-        }
-        return false;
+        return ConcurrentWrites.retried(transaction, () -> captureOnce(submission));
     }
 
     private LeadCaptured captureOnce(LeadSubmission submission) {

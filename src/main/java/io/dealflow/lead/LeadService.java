@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,6 +68,14 @@ public class LeadService {
     public Lead record(Long contactId, Long companyId, QualificationAnswers answers, String source,
                        String processInstanceId, Instant now) {
         Lead lead = leads.findByContactId(contactId).map(existing -> {
+            String running = existing.getProcessInstanceId();
+            if (running != null && !running.equals(processInstanceId)
+                    && runtime.createProcessInstanceQuery().processInstanceId(running).count() > 0) {
+                // a concurrent first submission of this person started the lead's process while this one was on
+                // its way: this one is rolled back and taken again as an engagement of that process (LeadIntake)
+                throw new ConcurrencyFailureException("The lead of contact " + contactId + " already runs in "
+                        + running);
+            }
             existing.countSubmission();
             return existing;
         }).orElseGet(() -> new Lead(contactId, companyId, source, now));

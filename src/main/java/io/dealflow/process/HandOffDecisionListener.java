@@ -1,5 +1,6 @@
 package io.dealflow.process;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -20,6 +21,11 @@ public class HandOffDecisionListener implements TaskListener {
         }
         if ("reject".equals(decision) && task.getVariable(LeadVariables.REJECT_REASON) == null) {
             throw new IllegalArgumentException("rejectReason is required when rejecting a lead");
+        }
+        Object note = task.getVariable(LeadVariables.REJECT_NOTE);
+        if (note != null && note.toString().length() > LeadVariables.REJECT_NOTE_MAX_LENGTH) {
+            throw new BadUserRequestException("rejectNote must be at most " + LeadVariables.REJECT_NOTE_MAX_LENGTH
+                    + " characters");
         }
         if ("accept".equals(decision) && OpenDealForLeadDelegate.meetingAt(task.getVariable(LeadVariables.MEETING_AT)) == null) {
             throw new IllegalArgumentException("meetingAt is required when accepting a lead");

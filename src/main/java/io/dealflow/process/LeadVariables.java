@@ -16,6 +16,8 @@ final class LeadVariables {
     static final String DECISION = "decision";
     static final String REJECT_REASON = "rejectReason";
     static final String REJECT_NOTE = "rejectNote";
+    /** The length of the hand-off's reject_note column. */
+    static final int REJECT_NOTE_MAX_LENGTH = 1000;
     static final String DECIDED_BY = "decidedBy";
 
     private LeadVariables() {

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import io.dealflow.deal.MonthlyValue;
+import io.dealflow.web.DecimalBounds;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -62,7 +64,7 @@ public class StageTaskListener implements TaskListener {
 
     private void completed(DelegateTask task) {
         StageOutcome outcome = StageOutcome.require(task.getName(), task.getVariable(StageOutcome.VARIABLE),
-                task.getVariable(StageOutcome.LOST_REASON));
+                task.getVariable(StageOutcome.LOST_REASON), task.getVariable(StageOutcome.LOST_NOTE));
         Deal deal = deals.recordStageAnswers(dealOf(task), amount(task.getVariable(MONTHLY_AMOUNT)),
                 date(task.getVariable(DECISION_DATE)));
         task.getExecution().setVariables(DealVariables.of(deal));
@@ -91,6 +93,11 @@ public class StageTaskListener implements TaskListener {
             BigDecimal amount = new BigDecimal(value.toString().trim());
             if (amount.signum() < 0) {
                 throw new BadUserRequestException(MONTHLY_AMOUNT + " must not be negative (was " + value + ")");
+            }
+            // checked before anything scales it: 1E500000000 would cost minutes of rounding
+            if (!DecimalBounds.isReasonable(amount) || amount.precision() - amount.scale() > MonthlyValue.INTEGER_DIGITS) {
+                throw new BadUserRequestException(MONTHLY_AMOUNT + " must have at most " + MonthlyValue.INTEGER_DIGITS
+                        + " digits before the decimal point");
             }
             return amount;
         } catch (NumberFormatException e) {

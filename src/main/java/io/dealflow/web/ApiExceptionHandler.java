@@ -10,8 +10,10 @@ import io.dealflow.lead.LeadNotFoundException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,6 +21,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,11 +32,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error of our API as application/problem+json. Bad input names the field in {@code detail} and
  * lists each one in {@code errors: [{field, message}]}.
+ * <p>
+ * Not limited to our controllers' packages: a request that finds no controller (an unknown path, a media type
+ * no method consumes) fails before any controller is chosen, and must get problem+json too.
  */
-@RestControllerAdvice(basePackages = "io.dealflow")
+@RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** The response header with the id under which an unexpected failure was logged. */
+    public static final String CORRELATION_ID = "X-Correlation-Id";
 
     record FieldProblem(String field, String message) {
     }
@@ -51,6 +60,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof BodyTooLargeException tooLarge) {
+            return bodyTooLarge(tooLarge);
+        }
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, typeMessage(mapping)))));
@@ -60,6 +72,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Malformed request");
         problem.setProperty("errors", List.of(new FieldProblem("body", "is not valid JSON")));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(BodyTooLargeException ex) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodySizeLimit.tooLarge(ex.limit()));
     }
 
     @ExceptionHandler(InvalidFieldException.class)
@@ -90,14 +107,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
-    /** Anything unexpected: the transaction was rolled back, so nothing of the request was stored. */
+    /** A method-security refusal, thrown inside a controller where Spring Security's handler does not see it. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this");
+        problem.setTitle("Not allowed");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    /**
+     * Anything unexpected: the transaction was rolled back, so nothing of the request was stored. The answer tells
+     * no internals (they may name tables, SQL or data of others); the log has them under the correlation id that
+     * the answer shows, so a report of the id finds them.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-        log.error("Request failed", ex);
+        String correlationId = UUID.randomUUID().toString();
+        log.error("Request failed, correlation id {}", correlationId, ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request failed and nothing of it was stored: " + ex.getMessage());
+                "The request failed and nothing of it was stored. Please report correlation id " + correlationId);
         problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+        problem.setProperty("correlationId", correlationId);
+        return ResponseEntity.internalServerError().header(CORRELATION_ID, correlationId).body(problem);
     }
 
     static ProblemDetail invalid(List<FieldProblem> problems) {
@@ -129,22 +160,33 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String typeMessage(JsonMappingException mapping) {
-        if (mapping instanceof InvalidFormatException format) {
-            Class<?> target = format.getTargetType();
-            if (target != null && target.isEnum()) {
+        if (mapping instanceof InvalidFormatException format && format.getValue() instanceof BigDecimal decimal
+                && !DecimalBounds.isReasonable(decimal)) {
+            return DecimalBounds.REFUSAL;
+        }
+        if (mapping instanceof InvalidFormatException format && format.getValue() instanceof String text
+                && text.indexOf('\u0000') >= 0) {
+            return StrictJson.StorableTextDeserializer.REFUSAL;
+        }
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target.isEnum()) {
                 return "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
                         .collect(Collectors.joining(", "));
             }
-            if (target != null && Number.class.isAssignableFrom(target)) {
+            if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
                 return "must be a number";
             }
-            if (target != null && target.getName().startsWith("java.time")) {
+            if (target == Boolean.class || target == boolean.class) {
+                return "must be true or false";
+            }
+            if (target == String.class) {
+                return "must be text (a JSON string)";
+            }
+            if (target.getName().startsWith("java.time")) {
                 return "must be an ISO-8601 timestamp such as 2026-12-03T10:00:00Z";
             }
-            return "has the wrong format";
-        }
-        if (mapping instanceof MismatchedInputException) {
-            return "has the wrong type";
+            return mapping instanceof InvalidFormatException ? "has the wrong format" : "has the wrong type";
         }
         return "is invalid";
     }

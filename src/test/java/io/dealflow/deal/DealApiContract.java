@@ -1,12 +1,14 @@
 package io.dealflow.deal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dealflow.support.Api;
 import io.dealflow.support.SalesModels;
 import io.dealflow.support.StoredCounts;
 import io.dealflow.support.TestDeals;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -108,7 +110,27 @@ abstract class DealApiContract {
                 Arguments.of("unknown role", valid.replace("\"USER\"", "\"BOSS\""), "contacts[1].role"),
                 Arguments.of("same email twice", valid.replaceFirst("\"lee@", "\"dana@"), "contacts[1].email"),
                 Arguments.of("invalid domain", valid.replaceFirst("\"domain\": \"[^\"]*\"", "\"domain\": \"not a domain\""), "company.domain"),
-                Arguments.of("invalid meeting time", valid.replace("2026-12-03T10:00:00Z", "next tuesday"), "meetingAt"));
+                Arguments.of("invalid meeting time", valid.replace("2026-12-03T10:00:00Z", "next tuesday"), "meetingAt"),
+                Arguments.of("number as title", valid.replaceFirst("\"title\": \"[^\"]*\"", "\"title\": 123"), "title"),
+                Arguments.of("number as email", valid.replaceFirst("\" Dana@[^\"]*\"", "5"), "contacts[0].email"),
+                Arguments.of("amount as text", valid.replace("1250.50", "\"1250.50\""), "monthlyValue.amount"),
+                Arguments.of("text as consent", valid.replace("\"role\": \"USER\"}",
+                        "\"role\": \"USER\", \"consent\": {\"marketing\": \"yes\"}}"), "contacts[1].consent.marketing"),
+                Arguments.of("huge exponent", valid.replace("1250.50", "1E500000000"), "monthlyValue.amount"),
+                Arguments.of("tiny exponent", valid.replace("1250.50", "1E-500000000"), "monthlyValue.amount"),
+                Arguments.of("NUL in a name", valid.replace("\"firstName\": \"Dana\"", "\"firstName\": \"Da\\u0000na\""), "contacts[0].firstName"),
+                Arguments.of("oversized owner", valid.replace("\"owner\": \"sam\"", "\"owner\": \"" + "s".repeat(65) + "\""), "owner"));
+    }
+
+    /** 1E500000000 is short to send but has 500 million digits: refused at once, not after minutes of CPU. */
+    @Test
+    void anAmountWithAHugeExponentIsRefusedAtOnce() {
+        String body = TestDeals.requestJson("sam").replace("1250.50", "1E500000000");
+
+        Api.Response response = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> api.post("/api/deals", body, "sam"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asText()).contains("monthlyValue.amount");
     }
 
     @ParameterizedTest(name = "{0}")
