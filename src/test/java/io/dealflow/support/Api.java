@@ -48,10 +48,37 @@ public class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), user);
     }
 
+    public Response put(String path, String json, String user) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), user);
+    }
+
+    /**
+     * Any method, with the password given (not the demo convention password = user id; null user: anonymous) and
+     * extra headers as name, value pairs. A null body sends none.
+     */
+    public Response request(String method, String path, String json, String user, String password,
+                            String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request, user, password);
+    }
+
     private Response send(HttpRequest.Builder request, String user) {
+        return send(request, user, user);
+    }
+
+    private Response send(HttpRequest.Builder request, String user, String password) {
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,7 @@
+package io.dealflow.access;
+
+import io.dealflow.support.OnPostgres;
+
+@OnPostgres
+class AccessMatrixOnPostgresTest extends AccessMatrixContract {
+}
