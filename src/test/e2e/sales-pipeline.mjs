@@ -228,6 +228,12 @@ try {
       '--disable-background-networking', '--disable-component-update', '--disable-sync']
   });
   const context = await browser.newContext({locale: 'en-US', viewport: {width: 1400, height: 900}});
+  // as if mia had once collapsed Cockpit's "Custom Plugins" section, where Cockpit renders dashboard plugins
+  await context.addInitScript(() => {
+    const settings = JSON.parse(localStorage.getItem('camunda') || '{}');
+    settings['dashboardSection:deprecate'] = false;
+    localStorage.setItem('camunda', JSON.stringify(settings));
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   page.on('dialog', dialog => {

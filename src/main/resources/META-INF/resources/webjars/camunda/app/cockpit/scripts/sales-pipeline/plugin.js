@@ -58,6 +58,25 @@ function placeFirstOnDashboard(node) {
 }
 
 /**
+ * Cockpit renders 'cockpit.dashboard' plugins only while its "Custom Plugins" section is expanded, a choice it keeps
+ * in localStorage "camunda" and reads when it starts (after loading this script). That section is hidden now, so a
+ * user who once collapsed it could neither see the pipeline nor expand it again: the choice is forgotten.
+ */
+function forgetCollapsedCustomPlugins() {
+  try {
+    const settings = JSON.parse(localStorage.getItem('camunda') || '{}');
+    if (settings['dashboardSection:deprecate'] === false) {
+      delete settings['dashboardSection:deprecate'];
+      localStorage.setItem('camunda', JSON.stringify(settings));
+    }
+  } catch (e) {
+    // no storage, or not Cockpit's format: nothing to forget
+  }
+}
+
+forgetCollapsedCustomPlugins();
+
+/**
  * Cockpit calls render(node, ...) when a view with the plugin point appears and unmount() when its scope is
  * destroyed, which happens before the next view of the same plugin renders: unmount stops them all.
  */
