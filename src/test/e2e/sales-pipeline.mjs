@@ -3,7 +3,8 @@
 //
 //   node src/test/e2e/sales-pipeline.mjs <baseUrl> <outputJsonPath>
 //
-// It logs in to Cockpit, reads what the plugin shows on the dashboard (numbers per stage, totals, funnel),
+// It logs in to Cockpit, reads the order of the dashboard's sections and what the plugin shows there (numbers
+// per stage, totals, deals without a value, forecast, funnel),
 // clicks a stage and reads the deals listed, changes the owner and currency filters and reads again, then
 // opens the tab on the sales process definition page. Everything it saw goes to <outputJsonPath> (and
 // stdout) as JSON; the Java test compares it with the API. It judges nothing itself except that the pages
@@ -43,6 +44,8 @@ const result = {
   failedResponses: [],
   screenshots: [],
   dashboard: null,
+  sections: null,
+  forecast: null,
   funnel: null,
   deals: null,
   dealLink: null,
@@ -56,14 +59,14 @@ function step(name) {
   console.error(`[e2e] ${name}`);
 }
 
-async function screenshot(page, name, locator) {
+async function screenshot(page, name, locator, fullPage = true) {
   mkdirSync(screenshots, {recursive: true});
   const path = join(screenshots, `${name}.png`);
   try {
     if (locator) {
       await locator.screenshot({path, timeout: 5_000});
     } else {
-      await page.screenshot({path, fullPage: true, timeout: 5_000});
+      await page.screenshot({path, fullPage, timeout: 5_000});
     }
     result.screenshots.push(path);
   } catch (e) {
@@ -102,6 +105,8 @@ function readBoard(page, root) {
         weightedText: text(column.querySelector('.sp-weighted')),
         probabilityText: text(column.querySelector('.sp-probability')),
         idleBadge: text(column.querySelector('.sp-idle')),
+        unvaluedCount: column.dataset.unvaluedCount,
+        unvaluedText: text(column.querySelector('.sp-unvalued')),
         left: Math.round(column.getBoundingClientRect().left),
         top: Math.round(column.getBoundingClientRect().top)
       })),
@@ -110,6 +115,8 @@ function readBoard(page, root) {
         value: totals.dataset.value,
         weightedValue: totals.dataset.weightedValue,
         idleCount: totals.dataset.idleCount,
+        unvaluedCount: totals.dataset.unvaluedCount,
+        unvaluedText: text(totals.querySelector('.sp-unvalued-total')),
         text: text(totals)
       },
       images: section.querySelectorAll('img').length,
@@ -117,6 +124,30 @@ function readBoard(page, root) {
         ? text(section.querySelector('.sp-error:not([hidden])')) : null
     };
   });
+}
+
+/** The dashboard's visible sections top to bottom: heading, position, whether the plugin's board is inside. */
+function readSections(page) {
+  return page.$$eval('.dashboard section', sections => sections
+    .filter(section => section.getClientRects().length > 0 && !section.closest('[hidden]'))
+    .map(section => ({
+      heading: (section.querySelector('.section-title') || {textContent: ''}).textContent.trim(),
+      top: Math.round(section.getBoundingClientRect().top + window.scrollY),
+      hasPipeline: section.querySelector('.sp-board') !== null
+    }))
+    .filter(section => section.heading)
+    .sort((a, b) => a.top - b.top));
+}
+
+function readForecast(page, root) {
+  return page.$eval(`${root} .sp-forecast`, forecast => ({
+    ...forecast.dataset,
+    months: [...forecast.querySelectorAll('tr.sp-forecast-month')].map(row => ({
+      ...row.dataset,
+      label: row.querySelector('.sp-forecast-label').textContent.trim(),
+      unvaluedText: row.querySelector('.sp-unvalued') ? row.querySelector('.sp-unvalued').textContent.trim() : null
+    }))
+  }));
 }
 
 function readFunnel(page, root) {
@@ -196,7 +227,13 @@ try {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync']
   });
-  const context = await browser.newContext({locale: 'en-US', viewport: {width: 1400, height: 1000}});
+  const context = await browser.newContext({locale: 'en-US', viewport: {width: 1400, height: 900}});
+  // as if mia had once collapsed Cockpit's "Custom Plugins" section, where Cockpit renders dashboard plugins
+  await context.addInitScript(() => {
+    const settings = JSON.parse(localStorage.getItem('camunda') || '{}');
+    settings['dashboardSection:deprecate'] = false;
+    localStorage.setItem('camunda', JSON.stringify(settings));
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   page.on('dialog', dialog => {
@@ -223,9 +260,16 @@ try {
   await page.click('button[type="submit"]');
 
   step('dashboard: wait for the Sales pipeline section');
-  await page.waitForSelector(`${DASHBOARD} .sp-title`, {timeout: TIMEOUT});
+  // on the dashboard the section heading says "Sales pipeline"; the view's own title is there, hidden
+  await page.waitForSelector(`${DASHBOARD} .sp-title`, {state: 'attached', timeout: TIMEOUT});
   await boardReady(page, DASHBOARD);
+  await page.waitForSelector(`${DASHBOARD} .sp-forecast[data-state="ready"]`, {timeout: TIMEOUT});
+  // what is seen first, before any scrolling
+  await page.waitForSelector('.dashboard section.actual .section-title', {timeout: TIMEOUT});
+  await screenshot(page, 'dashboard-first-view', null, false);
+  result.sections = await readSections(page);
   result.dashboard = await readBoard(page, DASHBOARD);
+  result.forecast = await readForecast(page, DASHBOARD);
   result.funnel = await readFunnel(page, DASHBOARD);
   await page.locator(DASHBOARD).scrollIntoViewIfNeeded();
   await screenshot(page, 'dashboard');

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The opening data of a deal. It reaches the process's service tasks as a transient variable,
- * so it is never stored in the engine: the records it describes are stored in our tables.
+ * so it is never stored in the engine: the records it describes are stored in our tables. A null
+ * {@code monthlyValue}: not known yet, in the base currency.
  */
 public record DealOpening(String title, String companyName, String companyDomain, List<Participant> contacts,
                           MonthlyValue monthlyValue, String owner, Instant meetingAt) {

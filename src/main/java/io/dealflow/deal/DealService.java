@@ -37,11 +37,13 @@ public class DealService {
     private final TaskService tasks;
     private final ApplicationEventPublisher events;
     private final String salesProcessKey;
+    private final String baseCurrency;
 
     public DealService(DealRepository deals, StageVisitRepository visits, RuntimeService runtime,
                        FollowUpRepository followUps, StageTotals stageTotals, TaskService tasks,
                        ApplicationEventPublisher events,
-                       @Value("${dealflow.sales-process-key}") String salesProcessKey) {
+                       @Value("${dealflow.sales-process-key}") String salesProcessKey,
+                       @Value("${dealflow.pipeline.base-currency}") String baseCurrency) {
         this.deals = deals;
         this.visits = visits;
         this.runtime = runtime;
@@ -50,6 +52,7 @@ public class DealService {
         this.tasks = tasks;
         this.events = events;
         this.salesProcessKey = salesProcessKey;
+        this.baseCurrency = baseCurrency;
     }
 
     /**
@@ -68,8 +71,9 @@ public class DealService {
     @Transactional
     public Deal create(DealOpening opening, Company company, List<Contact> contacts, String processInstanceId,
                        Instant now) {
-        Deal deal = new Deal(opening.title().trim(), company, opening.owner(), opening.monthlyValue(),
-                opening.meetingAt(), now);
+        MonthlyValue value = opening.monthlyValue() != null ? opening.monthlyValue()
+                : MonthlyValue.unknown(baseCurrency);
+        Deal deal = new Deal(opening.title().trim(), company, opening.owner(), value, opening.meetingAt(), now);
         for (int i = 0; i < contacts.size(); i++) {
             deal.addContact(contacts.get(i), opening.contacts().get(i).role());
         }

@@ -1,5 +1,6 @@
 package io.dealflow.deal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dealflow.followup.FollowUp;
 import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpStatus;
@@ -22,6 +23,8 @@ public record DealView(Long id, String reference, String title, CompanyView comp
     public record ContactView(Long id, String email, String firstName, String lastName, ContactRole role) {
     }
 
+    /** {@code amount} null (present, never left out): the value is not known yet. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record MonthlyValueView(BigDecimal amount, String currency) {
     }
 

@@ -25,7 +25,7 @@ public record OpenDealRequest(
         @NotBlank @Size(max = 200) String title,
         @NotNull @Valid Company company,
         @NotEmpty @Size(max = 20) List<@NotNull @Valid Contact> contacts,
-        @NotNull @Valid Money monthlyValue,
+        @Valid Money monthlyValue,
         @Size(max = 64) @KnownUser String owner,
         Instant meetingAt) {
 
@@ -50,8 +50,9 @@ public record OpenDealRequest(
     public record Consent(@NotNull Boolean marketing, @Size(max = 100) String source, @Size(max = 1000) String text) {
     }
 
+    /** A null amount: the value is not known yet (so is an omitted or null monthlyValue). */
     public record Money(
-            @NotNull @DecimalMin(value = "0.00", message = "must not be negative")
+            @DecimalMin(value = "0.00", message = "must not be negative")
             @Digits(integer = 13, fraction = 2) BigDecimal amount,
             @NotBlank @IsoCurrency String currency) {
     }
@@ -74,7 +75,7 @@ public record OpenDealRequest(
                         c.role() == null ? ContactRole.OTHER : c.role()))
                 .toList();
         return new DealOpening(title, company.name(), company.domain(), participants,
-                new MonthlyValue(monthlyValue.amount(), monthlyValue.currency()),
+                monthlyValue == null ? null : new MonthlyValue(monthlyValue.amount(), monthlyValue.currency()),
                 owner == null || owner.isBlank() ? null : owner, meetingAt);
     }
 

@@ -382,6 +382,7 @@ public class FollowUpService {
         model.put("owner", ownerName(deal.getOwner()));
         model.put("meetingAt", deal.getMeetingAt() == null ? "" : MEETING_TIME.format(deal.getMeetingAt()));
         model.put("stageName", deal.getStageName() == null ? "" : deal.getStageName());
+        model.put("valueKnown", deal.getMonthlyValue().isKnown());
         model.put("daysInStage", deal.getStageEnteredAt() == null ? 0
                 : Duration.between(deal.getStageEnteredAt(), now).toDays());
         Optional<Stage> stage = salesModel.stagesIncluding(List.of(deal.getStageKey() == null ? "" : deal.getStageKey()))

@@ -8,7 +8,6 @@ import io.dealflow.deal.ContactRole;
 import io.dealflow.deal.DealOpening;
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.MonthlyValue;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -152,7 +151,7 @@ public class LeadService {
                 company == null ? null : company.getDomain(),
                 List.of(new DealOpening.Participant(new ContactDetails(contact.getEmail(), null, null, null, null, null),
                         ContactRole.DECISION_MAKER)),
-                new MonthlyValue(BigDecimal.ZERO.setScale(2), baseCurrency), owner, meetingAt);
+                MonthlyValue.unknown(baseCurrency), owner, meetingAt);
         Long dealId = deals.open(opening);
         handOffs.findFirstByLeadIdAndDecisionIsNullOrderByIdDesc(leadId)
                 .ifPresent(handOff -> handOff.accepted(dealId, owner, now));

@@ -88,7 +88,9 @@ public class FunnelService {
         probability.append(" else 0 end");
         String sql = """
                 select extract(year from d.expected_decision_on) as y, extract(month from d.expected_decision_on) as m,
-                       count(*) as deals, sum(d.amount) as total, sum(d.amount * %s) as weighted
+                       count(*) as deals, coalesce(sum(d.amount), 0) as total,
+                       coalesce(sum(d.amount * %s), 0) as weighted,
+                       sum(case when d.amount is null then 1 else 0 end) as unvalued
                 from deal d where d.status = 'OPEN' and d.currency = :currency %s
                 group by extract(year from d.expected_decision_on), extract(month from d.expected_decision_on)
                 order by y, m""".formatted(probability, owner == null ? "" : "and d.owner = :owner");
@@ -97,7 +99,7 @@ public class FunnelService {
             String month = rs.wasNull() ? null : "%04d-%02d".formatted(year, rs.getInt("m"));
             return new Forecast.Month(month, rs.getLong("deals"),
                     rs.getBigDecimal("total").setScale(2, RoundingMode.HALF_UP),
-                    rs.getBigDecimal("weighted").setScale(2, RoundingMode.HALF_UP));
+                    rs.getBigDecimal("weighted").setScale(2, RoundingMode.HALF_UP), rs.getLong("unvalued"));
         });
         List<Forecast.Month> ordered = new ArrayList<>(months.stream().filter(m -> m.month() != null).toList());
         months.stream().filter(m -> m.month() == null).forEach(ordered::add);

@@ -5,7 +5,10 @@ import io.dealflow.deal.DealStatus;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** Where a deal counts in today's pipeline: an open deal in a stage, with its owner, value and entry time. */
+/**
+ * Where a deal counts in today's pipeline: an open deal in a stage, with its owner, value (null: not known yet) and
+ * entry time.
+ */
 public record PipelinePosition(String stageKey, String stageName, String currency, String owner, BigDecimal amount,
                                long enteredSecond) {
 

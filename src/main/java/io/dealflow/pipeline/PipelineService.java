@@ -29,7 +29,7 @@ public class PipelineService {
     /** Open deals now: the running totals per stage, currency and owner (see {@link StageTotals}). */
     private static final String NOW = """
             select t.stage_key as stage_key, max(t.stage_name) as stage_name, sum(t.deals) as deals,
-                   sum(t.total) as total, sum(t.entered_seconds) as entered_seconds
+                   sum(t.total) as total, sum(t.entered_seconds) as entered_seconds, sum(t.unvalued) as unvalued
             from stage_total t
             where t.currency = :currency %s
             group by t.stage_key
@@ -47,7 +47,8 @@ public class PipelineService {
     private static final String AS_OF = """
             select v.stage_key as stage_key, max(v.stage_name) as stage_name, count(*) as deals, sum(d.amount) as total,
                    sum(cast(floor(extract(epoch from v.entered_at)) as bigint)) as entered_seconds,
-                   sum(case when %s then 1 else 0 end) as idle
+                   sum(case when %s then 1 else 0 end) as idle,
+                   sum(case when d.amount is null then 1 else 0 end) as unvalued
             from stage_visit v join deal d on d.id = v.deal_id
             where v.entered_at <= :asOf and (v.left_at is null or v.left_at > :asOf)
               and d.currency = :currency %s
@@ -78,6 +79,7 @@ public class PipelineService {
         List<Pipeline.StageColumn> columns = new ArrayList<>();
         long count = 0;
         long idleCount = 0;
+        long unvaluedCount = 0;
         BigDecimal value = BigDecimal.ZERO;
         BigDecimal weighted = BigDecimal.ZERO;
         for (Stage stage : stages) {
@@ -87,16 +89,17 @@ public class PipelineService {
             columns.add(new Pipeline.StageColumn(stage.key(), stage.name(), row.count(), money(row.total()),
                     stageWeighted, stage.probability(),
                     stage.idleLimit() == null ? null : isoDuration(stage.idleLimit()),
-                    averageDays(row, reference), row.idle(), current));
+                    averageDays(row, reference), row.idle(), row.unvalued(), current));
             count += row.count();
             idleCount += row.idle();
+            unvaluedCount += row.unvalued();
             value = value.add(row.total());
             weighted = weighted.add(stageWeighted);
         }
         ProcessDefinition definition = model.latest().orElse(null);
         return new Pipeline(model.processKey(), definition == null ? null : definition.getName(),
                 definition == null ? null : definition.getVersion(), query.currency(), query.owner(), query.asOf(),
-                columns, new Pipeline.Totals(count, money(value), money(weighted), idleCount));
+                columns, new Pipeline.Totals(count, money(value), money(weighted), idleCount, unvaluedCount));
     }
 
     private Map<String, Row> rowsNow(PipelineQuery query, Instant reference) {
@@ -105,7 +108,7 @@ public class PipelineService {
         Map<String, Row> rows = new HashMap<>();
         jdbc.query(NOW.formatted(ownerFilter), params, rs -> {
             rows.put(rs.getString("stage_key"), new Row(rs.getString("stage_name"), rs.getLong("deals"),
-                    orZero(rs.getBigDecimal("total")), rs.getLong("entered_seconds"), 0));
+                    orZero(rs.getBigDecimal("total")), rs.getLong("entered_seconds"), 0, rs.getLong("unvalued")));
         });
         List<Stage> limited = allStagesWithLimits().stream().filter(stage -> rows.containsKey(stage.key())).toList();
         if (!limited.isEmpty()) {
@@ -132,7 +135,8 @@ public class PipelineService {
         Map<String, Row> rows = new HashMap<>();
         jdbc.query(AS_OF.formatted(idle, ownerFilter), params, rs -> {
             rows.put(rs.getString("stage_key"), new Row(rs.getString("stage_name"), rs.getLong("deals"),
-                    orZero(rs.getBigDecimal("total")), rs.getLong("entered_seconds"), rs.getLong("idle")));
+                    orZero(rs.getBigDecimal("total")), rs.getLong("entered_seconds"), rs.getLong("idle"),
+                    rs.getLong("unvalued")));
         });
         return rows;
     }
@@ -189,11 +193,11 @@ public class PipelineService {
         return amount == null ? BigDecimal.ZERO : amount;
     }
 
-    private record Row(String name, long count, BigDecimal total, long enteredSeconds, long idle) {
-        static final Row EMPTY = new Row(null, 0, BigDecimal.ZERO, 0, 0);
+    private record Row(String name, long count, BigDecimal total, long enteredSeconds, long idle, long unvalued) {
+        static final Row EMPTY = new Row(null, 0, BigDecimal.ZERO, 0, 0, 0);
 
         Row withIdle(long idleDeals) {
-            return new Row(name, count, total, enteredSeconds, idleDeals);
+            return new Row(name, count, total, enteredSeconds, idleDeals, unvalued);
         }
     }
 }

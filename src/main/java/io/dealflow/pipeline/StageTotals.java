@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The running totals of open deals per stage, currency and owner (table {@code stage_total}), so that the
- * pipeline reads a few dozen rows however many deals are open. Every change of a deal's position is written
+ * pipeline reads a few dozen rows however many deals are open. {@code total} sums the known values; {@code unvalued}
+ * counts the deals whose value is not known yet. Every change of a deal's position is written
  * in the transaction that makes it; a rolled-back change leaves the totals as they were.
  */
 @Service
@@ -59,9 +60,11 @@ public class StageTotals {
     public void rebuild() {
         jdbc.update("delete from stage_total");
         jdbc.update("""
-                insert into stage_total (stage_key, currency, owner, stage_name, deals, total, entered_seconds)
-                select stage_key, currency, coalesce(owner, ''), max(stage_name), count(*), sum(amount),
-                       sum(cast(floor(extract(epoch from stage_entered_at)) as bigint))
+                insert into stage_total (stage_key, currency, owner, stage_name, deals, total, entered_seconds,
+                                         unvalued)
+                select stage_key, currency, coalesce(owner, ''), max(stage_name), count(*), coalesce(sum(amount), 0),
+                       sum(cast(floor(extract(epoch from stage_entered_at)) as bigint)),
+                       sum(case when amount is null then 1 else 0 end)
                 from deal
                 where status = 'OPEN' and stage_key is not null
                 group by stage_key, currency, coalesce(owner, '')""");
@@ -91,8 +94,9 @@ public class StageTotals {
         }
         try {
             ownTransaction.executeWithoutResult(status -> jdbc.update("""
-                    insert into stage_total (stage_key, currency, owner, stage_name, deals, total, entered_seconds)
-                    values (?, ?, ?, ?, 0, 0, 0)""",
+                    insert into stage_total (stage_key, currency, owner, stage_name, deals, total, entered_seconds,
+                                             unvalued)
+                    values (?, ?, ?, ?, 0, 0, 0, 0)""",
                     position.stageKey(), position.currency(), position.owner(), position.stageName()));
         } catch (DuplicateKeyException createdMeanwhile) {
             // another transaction created it first: the row is there, which is all we need
@@ -122,9 +126,9 @@ public class StageTotals {
                     jdbc.update("""
                             update stage_total
                             set deals = deals + ?, total = total + ?, entered_seconds = entered_seconds + ?,
-                                stage_name = ?
+                                unvalued = unvalued + ?, stage_name = ?
                             where stage_key = ? and currency = ? and owner = ?""",
-                            delta.deals, delta.total, delta.enteredSeconds, delta.row.stageName(),
+                            delta.deals, delta.total, delta.enteredSeconds, delta.unvalued, delta.row.stageName(),
                             delta.row.stageKey(), delta.row.currency(), delta.row.owner());
                 }
             }
@@ -137,6 +141,7 @@ public class StageTotals {
         private long deals;
         private BigDecimal total = BigDecimal.ZERO;
         private long enteredSeconds;
+        private long unvalued;
 
         Delta(PipelinePosition row) {
             this.row = row;
@@ -144,12 +149,16 @@ public class StageTotals {
 
         void add(PipelinePosition position, int sign) {
             deals += sign;
-            total = total.add(position.amount().multiply(BigDecimal.valueOf(sign)));
+            if (position.amount() == null) {
+                unvalued += sign;
+            } else {
+                total = total.add(position.amount().multiply(BigDecimal.valueOf(sign)));
+            }
             enteredSeconds += position.enteredSecond() * sign;
         }
 
         boolean isZero() {
-            return deals == 0 && total.signum() == 0 && enteredSeconds == 0;
+            return deals == 0 && total.signum() == 0 && enteredSeconds == 0 && unvalued == 0;
         }
     }
 }

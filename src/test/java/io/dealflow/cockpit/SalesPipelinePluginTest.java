@@ -50,7 +50,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The Cockpit "Sales pipeline" plugin in a real browser: {@code src/test/e2e/sales-pipeline.mjs} (Node,
  * playwright-core, Debian's /usr/bin/chromium) logs in to Cockpit as mia and reads what the plugin shows; this
  * class opens known deals first and compares every number the page shows with GET /api/pipeline (and /funnel)
- * asked right before. Other test classes share the database, so the expectations are never hard-coded totals:
+ * asked right before, and that the dashboard opens with it. Other test classes share the database, so the
+ * expectations are never hard-coded totals:
  * they are the API's answer, plus the difference our own deals make.
  *
  * <p>Needs node, /usr/bin/chromium and node_modules/playwright-core ({@code npm ci}); without them the class is
@@ -87,9 +88,11 @@ class SalesPipelinePluginTest {
     private JsonNode expectedFiltered;
     private JsonNode expectedFunnel;
     private JsonNode expectedFilteredFunnel;
+    private JsonNode expectedForecast;
     /** Our deals, by what they are for. */
     private Deal scriptCompany;
     private Deal filteredMeeting;
+    private Deal withoutValue;
     /** What the browser saw (the script's JSON), and its log. */
     private JsonNode page;
     private String browserLog;
@@ -111,6 +114,7 @@ class SalesPipelinePluginTest {
 
         scriptCompany = open(SCRIPT_NAME, "sam", "1111.11", BASE_CURRENCY, 0);   // Meeting booked
         open(null, "sam", "2222.22", BASE_CURRENCY, 1);                          // Needs assessed
+        withoutValue = open(null, "sam", null, BASE_CURRENCY, 0);                // Meeting booked, no value yet
         filteredMeeting = open(null, FILTER_OWNER, "700.25", FILTER_CURRENCY, 0); // Meeting booked
         open(null, FILTER_OWNER, "1300.00", FILTER_CURRENCY, 1);                  // Needs assessed
         open(null, FILTER_OWNER, "450.00", FILTER_CURRENCY, 2);                   // Proposal sent
@@ -119,6 +123,7 @@ class SalesPipelinePluginTest {
         expectedFiltered = pipeline("?owner=" + FILTER_OWNER + "&currency=" + FILTER_CURRENCY);
         expectedFunnel = get("/api/pipeline/funnel");
         expectedFilteredFunnel = get("/api/pipeline/funnel?owner=" + FILTER_OWNER);
+        expectedForecast = get("/api/pipeline/forecast");
         runBrowser();
     }
 
@@ -149,6 +154,38 @@ class SalesPipelinePluginTest {
     // ---- dashboard -------------------------------------------------------------------------------------
 
     @Test
+    void theDashboardOpensWithTheSalesPipelineUnderItsOwnHeading() {
+        List<JsonNode> sections = list(page().path("sections"));
+        List<String> headings = sections.stream().map(section -> section.path("heading").asText()).toList();
+        assertThat(headings).as("dashboard sections, top to bottom").startsWith("Sales pipeline", "Right Now")
+                .doesNotContain("Custom Plugins");
+        assertThat(sections.get(0).path("hasPipeline").asBoolean()).as("the pipeline is in the first section").isTrue();
+        assertThat(sections.get(0).path("top").asInt()).as("seen without scrolling at 1400x900").isLessThan(300);
+    }
+
+    @Test
+    void theForecastShowsTheMonthsOfTheApiAndLabelsTheDealsWithoutADecisionDate() {
+        JsonNode shown = page().path("forecast");
+        List<JsonNode> months = list(expectedForecast.path("months"));
+        List<JsonNode> rows = list(shown.path("months"));
+        assertThat(rows).extracting(row -> row.path("month").asText())
+                .containsExactlyElementsOf(months.stream().map(month -> month.path("month").asText("")).toList());
+        for (int i = 0; i < months.size(); i++) {
+            assertThat(rows.get(i).path("count").asLong()).isEqualTo(months.get(i).path("count").asLong());
+            assertThat(decimal(rows.get(i).path("value"))).isEqualByComparingTo(decimal(months.get(i).path("value")));
+            assertThat(rows.get(i).path("unvaluedCount").asLong())
+                    .isEqualTo(months.get(i).path("unvaluedCount").asLong());
+        }
+        // our EUR deals have no expected decision date: the last bucket, labelled so, holds the one without a value
+        JsonNode noDate = rows.get(rows.size() - 1);
+        assertThat(noDate.path("month").asText()).isEmpty();
+        assertThat(noDate.path("label").asText()).isEqualTo("No decision date yet");
+        assertThat(noDate.path("unvaluedText").asText()).endsWith(" without a value");
+        rows.subList(0, rows.size() - 1)
+                .forEach(row -> assertThat(row.path("label").asText()).matches("[A-Z][a-z]+ \\d{4}"));
+    }
+
+    @Test
     void theDashboardShowsThePipelineOfTheApiStageByStage() {
         JsonNode board = page().path("dashboard");
         assertThat(board.path("title").asText()).isEqualTo("Sales pipeline");
@@ -168,7 +205,11 @@ class SalesPipelinePluginTest {
     @Test
     void ourDealsShowInTheirStages() {
         JsonNode board = page().path("dashboard");
-        assertGrewBy(board, before, "MeetingBooked", 1, "1111.11");
+        assertGrewBy(board, before, "MeetingBooked", 2, "1111.11");
+        JsonNode meeting = list(board.path("stages")).stream()
+                .filter(stage -> stage.path("key").asText().equals("MeetingBooked")).findFirst().orElseThrow();
+        assertThat(meeting.path("unvaluedCount").asLong()).as("deals without a value in Meeting booked")
+                .isEqualTo(stage(before, "MeetingBooked").path("unvaluedCount").asLong() + 1);
         assertGrewBy(board, before, "NeedsAssessed", 1, "2222.22");
         assertThat(decimal(board.path("totals").path("value")))
                 .isEqualByComparingTo(decimal(before.path("totals").path("value")).add(new BigDecimal("3333.33")));
@@ -200,8 +241,11 @@ class SalesPipelinePluginTest {
         assertThat(ours.path("linkText").asText()).isEqualTo(scriptCompany.getReference());
         assertThat(ours.path("href").asText())
                 .isEqualTo("#/process-instance/" + scriptCompany.getProcessInstanceId() + "/runtime");
-        assertThat(ours.path("owner").asText()).isEqualTo("sam");
+        assertThat(ours.path("owner").asText()).as("the owner by name").isEqualTo("Sam Seller");
         assertThat(ours.path("value").asText()).isEqualTo("1,111.11 EUR");
+        JsonNode unvalued = row(rows, withoutValue).orElseThrow(() ->
+                new AssertionError(withoutValue.getReference() + " (no value, EUR) is not listed: " + rows));
+        assertThat(unvalued.path("value").asText()).isEqualTo("Not known yet (EUR)");
         for (JsonNode row : rows) {
             assertThat(row.path("href").asText())
                     .isEqualTo("#/process-instance/" + row.path("processInstanceId").asText() + "/runtime");
@@ -340,6 +384,13 @@ class SalesPipelinePluginTest {
             } else {
                 assertThat(shown.path("idleBadge").isNull()).as(key + " has no idle badge").isTrue();
             }
+            long unvalued = stage.path("unvaluedCount").asLong();
+            assertThat(shown.path("unvaluedCount").asLong()).as(key + " without a value").isEqualTo(unvalued);
+            if (unvalued > 0) {
+                assertThat(shown.path("unvaluedText").asText()).isEqualTo(integer(unvalued) + " without a value");
+            } else {
+                assertThat(shown.path("unvaluedText").isNull()).as(key + " says nothing of values").isTrue();
+            }
         }
         JsonNode totals = pipeline.path("totals");
         JsonNode shownTotals = board.path("totals");
@@ -349,6 +400,11 @@ class SalesPipelinePluginTest {
         assertThat(decimal(shownTotals.path("weightedValue"))).as("total weighted value")
                 .isEqualByComparingTo(decimal(totals.path("weightedValue")));
         assertThat(shownTotals.path("idleCount").asLong()).as("total idle").isEqualTo(totals.path("idleCount").asLong());
+        long unvalued = totals.path("unvaluedCount").asLong();
+        assertThat(shownTotals.path("unvaluedCount").asLong()).as("total without a value").isEqualTo(unvalued);
+        if (unvalued > 0) {
+            assertThat(shownTotals.path("unvaluedText").asText()).isEqualTo(integer(unvalued) + " without a value");
+        }
         assertThat(shownTotals.path("text").asText()).as("totals line")
                 .contains(integer(totals.path("count").asLong()) + " open deal")
                 .contains(money(decimal(totals.path("value"))))
@@ -417,7 +473,8 @@ class SalesPipelinePluginTest {
                 List.of(new DealOpening.Participant(
                         new ContactDetails("buyer@" + domain, "Dana", "Buyer", null, null, null),
                         ContactRole.DECISION_MAKER)),
-                new MonthlyValue(new BigDecimal(amount), currency), owner, Instant.parse("2026-12-03T10:00:00Z")));
+                amount == null ? MonthlyValue.unknown(currency) : new MonthlyValue(new BigDecimal(amount), currency),
+                owner, Instant.parse("2026-12-03T10:00:00Z")));
         Deal deal = deals.get(id);
         for (int i = 0; i < advance; i++) {
             String task = tasks.createTaskQuery().processInstanceId(deal.getProcessInstanceId()).singleResult().getId();

@@ -11,6 +11,7 @@ import io.dealflow.support.TestDeals;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +34,8 @@ abstract class DealApiContract {
     JdbcTemplate jdbc;
     @Autowired
     RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
 
     Api api;
 
@@ -169,6 +173,23 @@ abstract class DealApiContract {
         } finally {
             repository.deleteDeployment(broken.getId(), true);
         }
+    }
+
+    @ParameterizedTest(name = "monthlyValue {0}")
+    @ValueSource(strings = {"omitted", "null"})
+    void aDealOpenedWithoutAValueHasAnUnknownAmountInTheBaseCurrency(String how) {
+        String body = TestDeals.requestJson("sam").replace(
+                "\"monthlyValue\": {\"amount\": 1250.50, \"currency\": \"EUR\"},",
+                how.equals("null") ? "\"monthlyValue\": null," : "");
+        Api.Response created = api.post("/api/deals", body, "sam");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        JsonNode read = api.get("/api/deals/" + created.json().get("id").asLong(), "sam").json();
+        assertThat(read.at("/monthlyValue").has("amount")).as("amount present, as null").isTrue();
+        assertThat(read.at("/monthlyValue/amount").isNull()).isTrue();
+        assertThat(read.at("/monthlyValue/currency").asText()).isEqualTo("EUR");
+        assertThat(runtime.getVariable(read.get("processInstanceId").asText(), "monthlyValue"))
+                .isEqualTo("Not known yet (EUR)");
     }
 
     @Test

@@ -112,6 +112,10 @@ abstract class LeadsContract {
         assertThat(deal.get("stageKey").asText()).isEqualTo("MeetingBooked");
         assertThat(deal.at("/contacts/0/email").asText()).isEqualTo(email);
         assertThat(deal.get("meetingAt").asText()).isEqualTo("2026-12-03T10:00:00Z");
+        // its value is learned in the meeting: unknown until then, not 0
+        assertThat(deal.at("/monthlyValue").has("amount")).isTrue();
+        assertThat(deal.at("/monthlyValue/amount").isNull()).as("amount of a deal from a lead").isTrue();
+        assertThat(deal.at("/monthlyValue/currency").asText()).isEqualTo("EUR");
         assertThat(jdbc.queryForObject("select decision from hand_off h join lead l on l.id = h.lead_id"
                 + " where l.contact_id = ?", String.class, lead.get("contactId").asLong())).isEqualTo("ACCEPTED");
         assertThat(leadStatus(lead)).isEqualTo("CONVERTED");

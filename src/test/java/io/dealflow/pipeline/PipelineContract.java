@@ -52,6 +52,8 @@ abstract class PipelineContract {
     RepositoryService repository;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    StageTotals stageTotals;
 
     Api api;
     /** When the known deals were opened: far enough back that no other test's deal is near it. */
@@ -226,6 +228,64 @@ abstract class PipelineContract {
         tasks.complete(task(deal), Map.of("outcome", "lost", "lostReason", "NO_BUDGET"));
         assertThat(get("/api/pipeline?currency=DKK").at("/totals/count").asLong()).isZero();
         assertThat(runningTotalsDifferingFromARecount()).isEmpty();
+
+        // a deal without a value counts as one, adds nothing, and adds its value when a stage form gives it
+        Deal unvalued = deals.get(deals.open(TestDeals.opening("sam", null, "DKK")));
+        assertStage(get("/api/pipeline?currency=DKK"), "MeetingBooked", 1, "0.00", "0.00", 0);
+        assertUnvalued(get("/api/pipeline?currency=DKK"), "MeetingBooked", 1);
+        assertThat(runningTotalsDifferingFromARecount()).isEmpty();
+
+        tasks.complete(task(unvalued), Map.of("outcome", "advance"));
+        assertUnvalued(get("/api/pipeline?currency=DKK"), "NeedsAssessed", 1);
+        tasks.complete(task(unvalued), Map.of("outcome", "advance", "monthlyAmount", 900));
+        JsonNode valued = get("/api/pipeline?currency=DKK");
+        assertStage(valued, "ProposalSent", 1, "900.00", "450.00", 0);
+        assertUnvalued(valued, "ProposalSent", 0);
+        assertThat(valued.at("/totals/unvaluedCount").asLong()).isZero();
+        assertThat(runningTotalsDifferingFromARecount()).isEmpty();
+    }
+
+    @Test
+    void aDealWithoutAKnownValueIsCountedButNotWorthZero() {
+        Api.Response fromApi = api.post("/api/deals", TestDeals.requestJson("sam")
+                .replace("\"monthlyValue\": {\"amount\": 1250.50, \"currency\": \"EUR\"}",
+                        "\"monthlyValue\": {\"currency\": \"CZK\"}"), "mia");
+        assertThat(fromApi.status()).as(fromApi.body()).isEqualTo(201);
+        Deal withoutValue = deals.get(fromApi.json().get("id").asLong());
+        deals.open(TestDeals.opening("sam", null, "CZK"));
+        deals.open(TestDeals.opening("mia", "800", "CZK"));
+
+        JsonNode pipeline = get("/api/pipeline?currency=CZK");
+        assertStage(pipeline, "MeetingBooked", 3, "800.00", "80.00", 0);
+        assertUnvalued(pipeline, "MeetingBooked", 2);
+        assertUnvalued(pipeline, "NeedsAssessed", 0);
+        assertThat(pipeline.at("/totals/count").asLong()).isEqualTo(3);
+        assertThat(pipeline.at("/totals/value").decimalValue()).isEqualByComparingTo("800.00");
+        assertThat(pipeline.at("/totals/unvaluedCount").asLong()).isEqualTo(2);
+        assertUnvalued(get("/api/pipeline?currency=CZK&owner=sam"), "MeetingBooked", 2);
+        assertUnvalued(get("/api/pipeline?currency=CZK&owner=mia"), "MeetingBooked", 0);
+        assertUnvalued(get("/api/pipeline?currency=CZK&asOf=" + Instant.now()), "MeetingBooked", 2);
+
+        JsonNode noDate = get("/api/pipeline/forecast?currency=CZK").at("/months/0");
+        assertThat(noDate.get("month").isNull()).isTrue();
+        assertThat(noDate.get("count").asLong()).isEqualTo(3);
+        assertThat(noDate.get("value").decimalValue()).isEqualByComparingTo("800.00");
+        assertThat(noDate.get("weightedValue").decimalValue()).isEqualByComparingTo("80.00");
+        assertThat(noDate.get("unvaluedCount").asLong()).isEqualTo(2);
+
+        // the first stage's form may give the value; the deal then moves on with it
+        tasks.complete(task(withoutValue), Map.of("outcome", "advance", "monthlyAmount", 1200));
+        JsonNode valued = get("/api/pipeline?currency=CZK");
+        assertStage(valued, "MeetingBooked", 2, "800.00", "80.00", 0);
+        assertUnvalued(valued, "MeetingBooked", 1);
+        assertStage(valued, "NeedsAssessed", 1, "1200.00", "300.00", 0);
+        assertThat(valued.at("/totals/unvaluedCount").asLong()).isEqualTo(1);
+        assertThat(runningTotalsDifferingFromARecount()).isEmpty();
+
+        // a recount from the deal table arrives at the same figures
+        stageTotals.rebuild();
+        assertThat(get("/api/pipeline?currency=CZK")).isEqualTo(valued);
+        assertThat(runningTotalsDifferingFromARecount()).isEmpty();
     }
 
     @Test
@@ -250,10 +310,14 @@ abstract class PipelineContract {
     /** The rows of stage_total that do not agree with counting the deal table afresh (whole database). */
     private List<Map<String, Object>> runningTotalsDifferingFromARecount() {
         String recount = """
-                select stage_key, currency, owner, count(*) as deals, sum(amount) as total,
-                       sum(cast(floor(extract(epoch from stage_entered_at)) as bigint)) as entered_seconds
-                from deal where status = 'OPEN' and stage_key is not null group by stage_key, currency, owner""";
-        String kept = "select stage_key, currency, owner, deals, total, entered_seconds from stage_total where deals <> 0";
+                select stage_key, currency, coalesce(owner, '') as owner, count(*) as deals,
+                       coalesce(sum(amount), 0) as total,
+                       sum(cast(floor(extract(epoch from stage_entered_at)) as bigint)) as entered_seconds,
+                       sum(case when amount is null then 1 else 0 end) as unvalued
+                from deal where status = 'OPEN' and stage_key is not null
+                group by stage_key, currency, coalesce(owner, '')""";
+        String kept = "select stage_key, currency, owner, deals, total, entered_seconds, unvalued from stage_total"
+                + " where deals <> 0";
         return jdbc.queryForList("(" + recount + " except " + kept + ") union all (" + kept + " except " + recount + ")");
     }
 
@@ -307,6 +371,10 @@ abstract class PipelineContract {
             }
         }
         throw new AssertionError("No stage " + key + " in " + pipeline);
+    }
+
+    private static void assertUnvalued(JsonNode pipeline, String key, long unvalued) {
+        assertThat(stage(pipeline, key).get("unvaluedCount").asLong()).as(key + " unvalued").isEqualTo(unvalued);
     }
 
     private static void assertStage(JsonNode pipeline, String key, long count, String value, String weighted,

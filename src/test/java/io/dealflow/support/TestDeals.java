@@ -37,7 +37,8 @@ public final class TestDeals {
                 List.of(new DealOpening.Participant(
                         new ContactDetails("buyer@" + domain, "Dana", "Buyer", null, null, consent),
                         ContactRole.DECISION_MAKER)),
-                new MonthlyValue(new BigDecimal(amount), currency), owner, Instant.parse("2026-12-03T10:00:00Z"));
+                amount == null ? MonthlyValue.unknown(currency) : new MonthlyValue(new BigDecimal(amount), currency),
+                owner, Instant.parse("2026-12-03T10:00:00Z"));
     }
 
     /** A POST /api/deals body. */

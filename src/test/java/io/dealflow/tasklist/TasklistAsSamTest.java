@@ -94,7 +94,8 @@ class TasklistAsSamTest {
         assertThat(schema.contentType()).startsWith("application/json");
         assertThat(schema.json().path("id").asText()).isEqualTo("meeting-booked");
         List<String> fieldKeys = fieldKeys(schema.json());
-        assertThat(fieldKeys).contains("outcome", "lostReason", "needs").containsAll(READONLY_FIELDS);
+        assertThat(fieldKeys).contains("outcome", "lostReason", "needs", "monthlyAmount")
+                .containsAll(READONLY_FIELDS);
 
         // the values the form is filled with: all variables, not deserialized
         Response variables = tasklist.get(ENGINE + "/task/" + taskId + "/form-variables?deserializeValues=false",
@@ -113,6 +114,7 @@ class TasklistAsSamTest {
             submitted.putObject(field).put("value", values.path(field).path("value").asText());
         }
         submitted.putObject("needs").put("value", "Route planning for 40 trucks, live ETA for customers");
+        submitted.putObject("monthlyAmount").put("value", 1800);
         submitted.putObject("outcome").put("value", "advance");
         ObjectNode body = json.createObjectNode();
         body.set("variables", submitted);
@@ -123,6 +125,7 @@ class TasklistAsSamTest {
         assertThat(moved.stageKey()).isEqualTo("NeedsAssessed");
         assertThat(moved.stage()).isEqualTo("Needs assessed");
         assertThat(moved.history()).hasSize(2);
+        assertThat(moved.monthlyValue().amount()).as("the value the first stage's form gave").isEqualByComparingTo("1800");
         DealView.StageVisitView meetingBooked = moved.history().get(0);
         assertThat(meetingBooked.stageKey()).isEqualTo("MeetingBooked");
         assertThat(meetingBooked.movedBy()).isEqualTo("sam");

@@ -67,4 +67,14 @@ export function duration(iso) {
   return iso || DASH;
 }
 
+/** "2026-12" -> "December 2026" */
+export function monthName(month) {
+  const [year, number] = String(month).split('-').map(Number);
+  if (!year || !number) {
+    return String(month);
+  }
+  return new Intl.DateTimeFormat(locale(), {month: 'long', year: 'numeric', timeZone: 'UTC'})
+    .format(new Date(Date.UTC(year, number - 1, 1)));
+}
+
 export {DASH};

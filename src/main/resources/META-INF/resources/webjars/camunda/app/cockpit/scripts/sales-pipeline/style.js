@@ -52,6 +52,17 @@ const CSS = `
 .sales-pipeline .sp-deals td.sp-deal-value, .sales-pipeline .sp-deals th.sp-deal-value { text-align: right;
   white-space: nowrap; }
 .sales-pipeline .sp-close { border: 0; background: none; color: #4d8ac0; cursor: pointer; }
+.sales-pipeline .sp-unvalued { display: block; margin-top: 2px; color: #8a5a00; font-size: 12px; white-space: nowrap; }
+.sales-pipeline .sp-totals .sp-unvalued-total { color: #8a5a00; font-weight: 600; }
+.sales-pipeline .sp-forecast { margin-top: 22px; }
+.sales-pipeline .sp-forecast table { border-collapse: collapse; min-width: 480px; }
+.sales-pipeline .sp-forecast th, .sales-pipeline .sp-forecast td { text-align: left; padding: 4px 12px 4px 0;
+  border-bottom: 1px solid #eee; }
+.sales-pipeline .sp-forecast thead th { font-size: 12px; color: #666; font-weight: 600; }
+.sales-pipeline .sp-forecast .sp-num { text-align: right; white-space: nowrap; }
+.sales-pipeline .sp-forecast .sp-unvalued { display: inline; }
+.sp-dashboard-section { margin-bottom: 20px; }
+.sp-dashboard-section .sales-pipeline { padding-left: 0; padding-right: 0; }
 .sales-pipeline .sp-funnel { margin-top: 22px; }
 .sales-pipeline .sp-funnel-body { display: flex; flex-wrap: wrap; gap: 16px 32px; }
 .sales-pipeline .sp-funnel-chart-box { flex: 3 1 460px; min-width: 0; }

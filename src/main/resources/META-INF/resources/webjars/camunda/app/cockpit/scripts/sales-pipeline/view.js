@@ -1,12 +1,13 @@
-// The "Sales pipeline" view: the stages side by side (GET /api/pipeline), the funnel (GET /api/pipeline/funnel),
-// and, on a click on a stage, the deals waiting in it (engine REST as the Cockpit user).
+// The "Sales pipeline" view: the stages side by side (GET /api/pipeline), the forecast by expected decision month
+// (GET /api/pipeline/forecast), the funnel (GET /api/pipeline/funnel), and, on a click on a stage, the deals
+// waiting in it (engine REST as the Cockpit user). Owners are shown by their names from the engine's users.
 //
 // /api/** accepts the Cockpit session cookie for GETs. The engine REST API of the web apps
 // (api.engineApi = /camunda/api/engine/engine/default) runs as the logged-in user with its authorizations.
 
 import {clear, h, replace} from './dom.js';
 import {funnelChart} from './chart.js';
-import {decimal, duration, humanize, integer, money, percent, plural} from './format.js';
+import {decimal, duration, humanize, integer, money, monthName, percent, plural} from './format.js';
 import {ensureStyle} from './style.js';
 
 const API = '/api/pipeline';
@@ -29,6 +30,12 @@ class HttpError extends Error {
  * Renders the view into node. options: {api, rootId, processDefinitionId (only on the definition page)}.
  * Returns {destroy()}, which stops the requests still under way.
  */
+/** "1,250.50 EUR" -> "EUR", "Not known yet (EUR)" -> "EUR": the currency of the deal's monthlyValue variable. */
+function currencyOf(monthlyValue) {
+  const code = /([A-Z]{3})\)?$/.exec(String(monthlyValue || ''));
+  return code ? code[1] : null;
+}
+
 export function mountPipeline(node, options) {
   ensureStyle();
   const view = new PipelineView(node, options);
@@ -49,6 +56,8 @@ class PipelineView {
     this.selectedStage = null;
     this.dealRequests = 0;
     this.owners = null;
+    /** user id -> "First Last", from the users read so far */
+    this.names = new Map();
 
     this.title = h('h2', {className: 'sp-title', text: 'Sales pipeline'});
     this.subtitle = h('p', {className: 'sp-subtitle', text: 'Loading…'});
@@ -72,6 +81,7 @@ class PipelineView {
     this.error = h('div', {className: 'sp-error', role: 'alert', hidden: true});
     this.board = h('div', {className: 'sp-board', dataset: {state: 'loading'}});
     this.totals = h('div', {className: 'sp-totals', 'aria-live': 'polite'});
+    this.forecast = h('div', {className: 'sp-forecast', dataset: {state: 'loading'}});
     this.deals = h('div', {className: 'sp-deals', hidden: true, dataset: {state: 'idle'}});
     this.funnel = h('div', {className: 'sp-funnel', dataset: {state: 'loading'}});
     this.notice = h('p', {className: 'sp-notice', hidden: true});
@@ -81,7 +91,7 @@ class PipelineView {
       dataset: {state: 'loading'}
     },
     h('div', {className: 'sp-header'}, h('div', {}, this.title, this.subtitle), this.form),
-    this.error, this.notice, this.board, this.totals, this.deals, this.funnel);
+    this.error, this.notice, this.board, this.totals, this.deals, this.forecast, this.funnel);
     this.title.id = `${this.uid}-title`;
     clear(node).appendChild(this.root);
   }
@@ -103,6 +113,7 @@ class PipelineView {
     try {
       const users = await this.getJson(`${this.api.engineApi}/user?sortBy=userId&sortOrder=asc&maxResults=1000`);
       this.owners = Array.isArray(users) ? users : null;
+      (this.owners || []).forEach(user => this.rememberName(user));
     } catch (e) {
       if (e.name === 'AbortError') {
         return;
@@ -110,6 +121,37 @@ class PipelineView {
       this.owners = null;
     }
     this.renderOwnerField();
+    if (this.pipeline) {
+      this.renderSubtitle(this.pipeline);
+    }
+  }
+
+  rememberName(user) {
+    const name = [user.firstName, user.lastName].filter(Boolean).join(' ');
+    if (name) {
+      this.names.set(user.id, name);
+    }
+  }
+
+  /** "Sam Seller" for sam; the id when the user has no name or may not be read. */
+  nameOf(userId) {
+    return userId ? this.names.get(userId) || userId : '';
+  }
+
+  /** Reads the names of the users not yet known, in one request; without them the ids are shown. */
+  async loadNames(userIds) {
+    const unknown = [...new Set(userIds.filter(id => id && !this.names.has(id)))];
+    if (!unknown.length) {
+      return;
+    }
+    try {
+      const users = await this.getJson(`${this.api.engineApi}/user?` + new URLSearchParams({idIn: unknown.join(',')}));
+      (Array.isArray(users) ? users : []).forEach(user => this.rememberName(user));
+    } catch (e) {
+      if (e.name === 'AbortError') {
+        throw e;
+      }
+    }
   }
 
   renderOwnerField() {
@@ -162,15 +204,19 @@ class PipelineView {
     }
     const pipelineQuery = query.toString();
 
+    this.forecast.dataset.state = 'loading';
     const results = await Promise.allSettled([
       this.getJson(API + (pipelineQuery ? `?${pipelineQuery}` : '')),
-      this.getJson(`${API}/funnel` + (funnelQuery ? `?${funnelQuery}` : ''))
+      this.getJson(`${API}/funnel` + (funnelQuery ? `?${funnelQuery}` : '')),
+      this.getJson(`${API}/forecast` + (pipelineQuery ? `?${pipelineQuery}` : '')),
+      this.loadNames([this.owner])
     ]);
     if (load !== this.loads || this.aborter.signal.aborted) {
       return; // a newer load is under way, or the view is gone
     }
-    const [pipeline, funnel] = results;
-    const errors = results.filter(result => result.status === 'rejected').map(result => result.reason.message);
+    const [pipeline, funnel, forecast] = results;
+    const errors = results.slice(0, 3).filter(result => result.status === 'rejected')
+      .map(result => result.reason.message);
 
     if (pipeline.status === 'fulfilled') {
       if (this.definitionKey && pipeline.value.process && pipeline.value.process !== this.definitionKey) {
@@ -186,6 +232,11 @@ class PipelineView {
       this.renderFunnel(funnel.value);
     } else {
       this.funnel.dataset.state = 'error';
+    }
+    if (forecast.status === 'fulfilled') {
+      this.renderForecast(forecast.value);
+    } else {
+      this.forecast.dataset.state = 'error';
     }
     if (errors.length) {
       replace(this.error, [...new Set(errors)].join(' '));
@@ -252,10 +303,7 @@ class PipelineView {
     if (document.activeElement !== this.currencyInput) {
       this.currencyInput.value = currency;
     }
-    const ownerText = pipeline.owner ? ` owned by ${pipeline.owner}` : '';
-    const version = pipeline.version ? ` · version ${pipeline.version}` : '';
-    this.subtitle.textContent = `${pipeline.processName || pipeline.process}${version} · open deals in `
-      + `${currency}${ownerText}` + (pipeline.asOf ? ` as of ${pipeline.asOf}` : ' now');
+    this.renderSubtitle(pipeline);
 
     Object.assign(this.board.dataset, {currency, owner: pipeline.owner || '', process: pipeline.process});
     replace(this.board, pipeline.stages.map(stage => this.stageColumn(stage, currency)));
@@ -267,7 +315,7 @@ class PipelineView {
     const totals = pipeline.totals;
     Object.assign(this.totals.dataset, {
       count: totals.count, value: totals.value, weightedValue: totals.weightedValue,
-      idleCount: totals.idleCount, currency
+      idleCount: totals.idleCount, unvaluedCount: totals.unvaluedCount, currency
     });
     replace(this.totals,
       'Total: ',
@@ -275,7 +323,15 @@ class PipelineView {
       ' · ', h('strong', {className: 'sp-total-value'}, money(totals.value, currency)), ' monthly',
       ' · ', h('span', {className: 'sp-total-weighted'}, money(totals.weightedValue, currency)), ' weighted',
       totals.idleCount > 0 ? [' · ', h('span', {className: 'sp-idle-total'}, `${integer(totals.idleCount)} idle`)]
-        : null);
+        : null,
+      totals.unvaluedCount > 0 ? [' · ', unvalued(totals.unvaluedCount, 'sp-unvalued-total')] : null);
+  }
+
+  renderSubtitle(pipeline) {
+    const ownerText = pipeline.owner ? ` owned by ${this.nameOf(pipeline.owner)}` : '';
+    const version = pipeline.version ? ` · version ${pipeline.version}` : '';
+    this.subtitle.textContent = `${pipeline.processName || pipeline.process}${version} · open deals in `
+      + `${pipeline.currency}${ownerText}` + (pipeline.asOf ? ` as of ${pipeline.asOf}` : ' now');
   }
 
   stageColumn(stage, currency) {
@@ -287,6 +343,7 @@ class PipelineView {
       dataset: {
         stageKey: stage.key, count: stage.count, value: stage.value, weightedValue: stage.weightedValue,
         probability: stage.probability, idleCount: stage.idleCount, idleLimit: stage.idleLimit,
+        unvaluedCount: stage.unvaluedCount,
         averageDaysInStage: stage.averageDaysInStage, current: stage.current
       },
       onClick: () => this.toggleStage(stage),
@@ -308,6 +365,7 @@ class PipelineView {
       h('span', {className: 'sp-count-unit'}, stage.count === 1 ? 'deal' : 'deals')),
     h('div', {className: 'sp-value', title: 'Total monthly value'}, money(stage.value, currency),
       h('span', {className: 'sp-small'}, ' /month')),
+    stage.unvaluedCount > 0 ? unvalued(stage.unvaluedCount, 'sp-unvalued') : null,
     h('div', {className: 'sp-weighted', title: 'Monthly value × win probability'},
       `${money(stage.weightedValue, currency)} weighted`),
     h('div', {className: 'sp-probability'}, `${percent(stage.probability)} win probability`),
@@ -372,10 +430,13 @@ class PipelineView {
         return;
       }
       const rows = found.map(instance => ({instance, vars: variables.get(instance.id) || {}}));
-      const shown = rows.filter(row => (!owner || row.vars.owner === owner)
-        && (!row.vars.monthlyValue || String(row.vars.monthlyValue).endsWith(` ${currency}`)));
-      const otherCurrency = rows.filter(row => (!owner || row.vars.owner === owner)
-        && row.vars.monthlyValue && !String(row.vars.monthlyValue).endsWith(` ${currency}`)).length;
+      const inCurrency = row => !row.vars.monthlyValue || currencyOf(row.vars.monthlyValue) === currency;
+      const shown = rows.filter(row => (!owner || row.vars.owner === owner) && inCurrency(row));
+      const otherCurrency = rows.filter(row => (!owner || row.vars.owner === owner) && !inCurrency(row)).length;
+      await this.loadNames(shown.map(row => row.vars.owner));
+      if (request !== this.dealRequests || this.selectedStage !== stage.key) {
+        return;
+      }
 
       heading.textContent = `Deals in ${name} (${shown.length})`;
       const notes = [];
@@ -387,7 +448,7 @@ class PipelineView {
       }
       replace(this.deals, this.deals.firstChild,
         shown.length ? this.dealTable(shown) : h('p', {className: 'sp-notice'},
-          `No open deal in ${currency}${owner ? ` owned by ${owner}` : ''} waits in this stage.`),
+          `No open deal in ${currency}${owner ? ` owned by ${this.nameOf(owner)}` : ''} waits in this stage.`),
         notes.length ? h('p', {className: 'sp-notice'}, notes.join(' ')) : null);
       Object.assign(this.deals.dataset, {state: 'ready', count: shown.length});
     } catch (e) {
@@ -438,8 +499,37 @@ class PipelineView {
       }, instance.businessKey || instance.id)),
       h('td', {className: 'sp-deal-company'}, vars.companyName == null ? '' : String(vars.companyName)),
       h('td', {className: 'sp-deal-title'}, vars.dealTitle == null ? '' : String(vars.dealTitle)),
-      h('td', {className: 'sp-deal-owner'}, vars.owner == null ? '' : String(vars.owner)),
+      h('td', {className: 'sp-deal-owner', dataset: {owner: vars.owner == null ? '' : String(vars.owner)}},
+        vars.owner == null ? 'Sales team' : this.nameOf(String(vars.owner))),
       h('td', {className: 'sp-deal-value'}, vars.monthlyValue == null ? '' : String(vars.monthlyValue))))));
+  }
+
+  // ---- forecast ------------------------------------------------------------------------------------
+
+  /** The open deals by the month their decision is expected; month null (listed last): no date given yet. */
+  renderForecast(forecast) {
+    const currency = forecast.currency;
+    Object.assign(this.forecast.dataset, {currency, owner: forecast.owner || ''});
+    replace(this.forecast,
+      h('h3', {}, 'Forecast by expected decision month'),
+      forecast.months.length ? h('table', {className: 'sp-forecast-table'},
+        h('thead', {}, h('tr', {},
+          h('th', {scope: 'col'}, 'Decision expected'), h('th', {scope: 'col', className: 'sp-num'}, 'Deals'),
+          h('th', {scope: 'col', className: 'sp-num'}, 'Monthly value'),
+          h('th', {scope: 'col', className: 'sp-num'}, 'Weighted'), h('th', {scope: 'col'}, ''))),
+        h('tbody', {}, forecast.months.map(month => h('tr', {
+          className: 'sp-forecast-month',
+          dataset: {month: month.month ?? '', count: month.count, value: month.value,
+            weightedValue: month.weightedValue, unvaluedCount: month.unvaluedCount}
+        },
+        h('th', {scope: 'row', className: 'sp-forecast-label'},
+          month.month === null ? 'No decision date yet' : monthName(month.month)),
+        h('td', {className: 'sp-num'}, integer(month.count)),
+        h('td', {className: 'sp-num'}, money(month.value, currency)),
+        h('td', {className: 'sp-num'}, money(month.weightedValue, currency)),
+        h('td', {}, month.unvaluedCount > 0 ? unvalued(month.unvaluedCount, 'sp-unvalued') : null)))))
+        : h('p', {className: 'sp-notice'}, `No open deal in ${currency}.`));
+    this.forecast.dataset.state = 'ready';
   }
 
   // ---- funnel --------------------------------------------------------------------------------------
@@ -453,7 +543,7 @@ class PipelineView {
     replace(this.funnel,
       h('h3', {}, 'Funnel'),
       h('p', {className: 'sp-subtitle sp-funnel-period'},
-        `Deals opened ${funnel.from} – ${funnel.to}${funnel.owner ? ` by ${funnel.owner}` : ''}: `
+        `Deals opened ${funnel.from} – ${funnel.to}${funnel.owner ? ` by ${this.nameOf(funnel.owner)}` : ''}: `
         + `${integer(funnel.opened)} opened, ${integer(funnel.won)} won, ${integer(funnel.lost)} lost.`),
       h('div', {className: 'sp-funnel-body'},
         h('div', {className: 'sp-funnel-chart-box'}, funnelChart(funnel)),
@@ -479,4 +569,12 @@ class PipelineView {
             : h('p', {className: 'sp-notice'}, 'No deal lost in this period.'))));
     this.funnel.dataset.state = 'ready';
   }
+}
+
+/** "2 without a value": deals counted whose monthly value is not known yet, so no value adds them in. */
+function unvalued(count, className) {
+  return h('span', {
+    className,
+    title: `${plural(count, 'deal has', 'deals have')} no monthly value yet: counted, but not in the value`
+  }, `${integer(count)} without a value`);
 }
