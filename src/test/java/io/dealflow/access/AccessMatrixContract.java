@@ -386,9 +386,12 @@ abstract class AccessMatrixContract {
                 row(SAM, Call.ENGINE_BPMN_ERROR_WITH_VARIABLE, Target.RITAS, Expect.status(403, 404)),
                 row(SAM, Call.ENGINE_ESCALATION_WITH_VARIABLE, Target.SAMS, Expect.status(403, 400)),
                 row(SAM, Call.ENGINE_CORRELATE_REPLY_WITH_VARIABLE, Target.PROPOSAL, Expect.status(403, 400)),
-                row(SAM, Call.ENGINE_UNCLAIM, Target.SAMS, Expect.status(204)),
-                row(SAM, Call.ENGINE_ASSIGN_TO_RITA, Target.SAMS, Expect.status(204)),
+                // a rep works his stage and changes nothing else of it in the engine (he hands a deal over with
+                // PUT /api/deals/{id}/owner); a manager gives stages to others, and the deal follows
+                row(SAM, Call.ENGINE_UNCLAIM, Target.SAMS, Expect.status(403)),
+                row(SAM, Call.ENGINE_ASSIGN_TO_RITA, Target.SAMS, Expect.status(403)),
                 row(MIA, Call.ENGINE_ASSIGN_TO_RITA, Target.SAMS, Expect.status(204)),
+                row(MIA, Call.ENGINE_UNCLAIM, Target.SAMS, Expect.status(204)),
                 row(SAM, Call.ENGINE_UPDATE_TASK, Target.SAMS, Expect.status(403)),
                 row(SAM, Call.ENGINE_ASSIGN_TO_CALLER, Target.RITAS, Expect.status(403, 404)),
                 row(SAM, Call.ENGINE_ASSIGN_TO_RITA, Target.TEAM, Expect.status(403, 404)),
