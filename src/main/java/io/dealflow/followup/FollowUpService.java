@@ -1,5 +1,6 @@
 package io.dealflow.followup;
 
+import io.dealflow.access.Roles;
 import io.dealflow.contact.ConsentConfirmation;
 import io.dealflow.contact.Contact;
 import io.dealflow.contact.ContactService;
@@ -161,10 +162,18 @@ public class FollowUpService {
         }
     }
 
-    /** A reminder to the deal's owner about its current stage, once per stage visit. */
+    /**
+     * A reminder to the deal's owner about its current stage, once per stage visit; a team deal (no owner) is the
+     * whole sales team's to take, so each of them is reminded.
+     */
     @Transactional
     public void remindOwner(Long dealId, FollowUpKind kind) {
         Deal deal = deals.get(dealId);
+        if (deal.getOwner() == null) {
+            membersWithEmail(Roles.SALES, kind, deal.getReference())
+                    .forEach(rep -> send(deal, rep, kind, stageVisit(deal)));
+            return;
+        }
         ownerRecipient(deal).ifPresent(owner -> send(deal, owner, kind, stageVisit(deal)));
     }
 
@@ -413,11 +422,17 @@ public class FollowUpService {
     }
 
     private String ownerEmail(String owner) {
+        if (owner == null) {
+            return null;
+        }
         User user = identities.createUserQuery().userId(owner).singleResult();
         return user == null ? null : user.getEmail();
     }
 
     private String ownerName(String owner) {
+        if (owner == null) {
+            return "the sales team";
+        }
         User user = identities.createUserQuery().userId(owner).singleResult();
         if (user == null || user.getFirstName() == null) {
             return owner;

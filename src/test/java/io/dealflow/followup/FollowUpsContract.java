@@ -19,12 +19,10 @@ import io.dealflow.stage.SalesModel;
 import io.dealflow.support.Api;
 import io.dealflow.support.Mailbox;
 import io.dealflow.support.TestDeals;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -240,6 +238,17 @@ abstract class FollowUpsContract {
     }
 
     @Test
+    void anIdleTeamDealRemindsEveryRepOfTheTeam() throws Exception {
+        Deal deal = deals.get(deals.open(TestDeals.opening(null)));
+
+        watchIdleDeals(deal.getStageEnteredAt().plus(Duration.ofDays(8)));
+
+        // sam is the sales group's demo member with an email address; the team deal is his to take too
+        assertThat(aboutDeal(receivedBy("sam@example.com"), deal)).singleElement()
+                .satisfies(mail -> assertThat(GreenMailUtil.getBody(mail)).contains("the sales team"));
+    }
+
+    @Test
     void theIdleReminderSaysWhenTheDealStillHasNoValue() throws Exception {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam", null, "EUR")));
 
@@ -320,7 +329,7 @@ abstract class FollowUpsContract {
         MimeMessage mail = received.get(0);
         assertThat(mail.getSubject()).contains("Your meeting with").contains("3 December 2026, 10:00 UTC");
         assertThat(GreenMailUtil.getBody(mail)).contains("Hello Dana").contains(deal.getTitle());
-        Part invite = parts(mail).stream().filter(part -> contentType(part).startsWith("text/calendar"))
+        Part invite = Mailbox.parts(mail).stream().filter(part -> contentType(part).startsWith("text/calendar"))
                 .findFirst().orElseThrow();
         assertThat(contentType(invite)).contains("method=request");
         String ics = new String(invite.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -458,17 +467,6 @@ abstract class FollowUpsContract {
 
     private List<MimeMessage> receivedBy(String recipient) {
         return Mailbox.receivedBy(smtp, recipient);
-    }
-
-    private static List<Part> parts(Part part) throws Exception {
-        List<Part> all = new ArrayList<>();
-        all.add(part);
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.addAll(parts(multipart.getBodyPart(i)));
-            }
-        }
-        return all;
     }
 
     private static String contentType(Part part) {

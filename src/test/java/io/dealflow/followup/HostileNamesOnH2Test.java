@@ -17,13 +17,11 @@ import io.dealflow.support.Mailbox;
 import io.dealflow.support.OnH2;
 import jakarta.mail.Header;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -67,10 +65,10 @@ class HostileNamesOnH2Test {
 
         MimeMessage mail = single(email);
         assertNoInjectedHeader(mail);
-        String html = parts(mail).stream().filter(part -> type(part).startsWith("text/html")).findFirst()
+        String html = Mailbox.parts(mail).stream().filter(part -> type(part).startsWith("text/html")).findFirst()
                 .map(HostileNamesOnH2Test::content).orElseThrow();
         assertThat(html).doesNotContain(SCRIPT).contains("&lt;script&gt;");
-        String ics = parts(mail).stream().filter(part -> type(part).startsWith("text/calendar")).findFirst()
+        String ics = Mailbox.parts(mail).stream().filter(part -> type(part).startsWith("text/calendar")).findFirst()
                 .map(HostileNamesOnH2Test::content).orElseThrow();
         List<String> lines = MeetingInviteTest.lines(ics);
         assertThat(lines).filteredOn(line -> line.startsWith("ATTENDEE")).singleElement()
@@ -112,17 +110,6 @@ class HostileNamesOnH2Test {
         List<MimeMessage> received = Mailbox.receivedBy(smtp, recipient);
         assertThat(received).hasSize(1);
         return received.get(0);
-    }
-
-    private static List<Part> parts(Part part) throws Exception {
-        List<Part> all = new ArrayList<>();
-        all.add(part);
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.addAll(parts(multipart.getBodyPart(i)));
-            }
-        }
-        return all;
     }
 
     private static String type(Part part) {
