@@ -1,17 +1,20 @@
 package io.dealflow.lead;
 
 import io.dealflow.web.BodyTooLargeException;
+import io.dealflow.web.IdempotentRequests;
 import jakarta.validation.Valid;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,8 +28,10 @@ public class LeadController {
     private final LeadIntake intake;
     private final LeadImport imports;
     private final LeadService leads;
+    private final IdempotentRequests requests;
 
-    public LeadController(LeadIntake intake, LeadImport imports, LeadService leads) {
+    public LeadController(LeadIntake intake, LeadImport imports, LeadService leads, IdempotentRequests requests) {
+        this.requests = requests;
         this.intake = intake;
         this.imports = imports;
         this.leads = leads;
@@ -55,8 +60,11 @@ public class LeadController {
 
     /** A lead from a web form or an integration: 201 with the contact, the outcome and the deal when one is open. */
     @PostMapping
-    public ResponseEntity<LeadCaptured> capture(@Valid @RequestBody LeadRequest request) {
-        LeadCaptured captured = intake.capture(request.toSubmission(Instant.now(), "api"));
-        return ResponseEntity.created(URI.create("/api/contacts/" + captured.contactId())).body(captured);
+    public ResponseEntity<?> capture(@Valid @RequestBody LeadRequest request, Principal user,
+                                     @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        return requests.once(user.getName(), key, "POST /api/leads", request, () -> {
+            LeadCaptured captured = intake.captureInCallersTransaction(request.toSubmission(Instant.now(), "api"));
+            return ResponseEntity.created(URI.create("/api/contacts/" + captured.contactId())).body(captured);
+        });
     }
 }

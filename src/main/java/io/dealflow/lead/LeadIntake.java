@@ -49,6 +49,11 @@ public class LeadIntake {
         return ConcurrentWrites.retried(transaction, () -> captureOnce(submission));
     }
 
+    /** The same, in the caller's transaction, which the caller retries (an Idempotency-Key's, see IdempotentRequests). */
+    public LeadCaptured captureInCallersTransaction(LeadSubmission submission) {
+        return captureOnce(submission);
+    }
+
     private LeadCaptured captureOnce(LeadSubmission submission) {
         // a known person's submissions are taken one at a time: each sees the process as the last one left it
         var known = contacts.viewByEmail(submission.contact().email())

@@ -164,6 +164,26 @@ abstract class LeadsContract {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheFirstCaptureAndEngagesNothing() {
+        String email = "retry@" + "retry-" + unique("i") + ".example";
+        String body = leadJson(email, true, mqlAnswers(), null);
+        String key = "lead-" + unique("k");
+
+        Api.Response first = api.request("POST", "/api/leads", body, "mark", "mark", "Idempotency-Key", key);
+        Api.Response again = api.request("POST", "/api/leads", body, "mark", "mark", "Idempotency-Key", key);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json()).isEqualTo(first.json());
+        // the retry was no second submission: the lead counts one, and its process was not engaged again
+        assertThat(jdbc.queryForObject("select submissions from lead where id = ?", Integer.class,
+                first.json().get("leadId").asLong())).isOne();
+        Api.Response other = api.request("POST", "/api/leads", leadJson(email, true, sqlAnswers(), null), "mark",
+                "mark", "Idempotency-Key", key);
+        assertThat(other.status()).isEqualTo(422);
+    }
+
+    @Test
     void eightConcurrentSubmissionsOfOnePersonMakeOneContact() throws Exception {
         String email = "rush@" + "rush-" + unique("r") + ".example";
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -262,6 +262,14 @@ public final class PipelineBenchmark {
      * definition for the manager).
      */
     private String measureAccess(int size, int iterations) {
+        // the filters must see what the authorizations allow, or the timings mean nothing: the rep his own stages
+        // (the benchmark opens no team deals), the manager every one
+        long repsDeals = jdbc.queryForObject("select count(*) from deal where status = 'OPEN' and owner = ?",
+                Long.class, REP);
+        long openDeals = jdbc.queryForObject("select count(*) from deal where status = 'OPEN'", Long.class);
+        check("My deals (rep)", filterCount(REP, "sales", "My deals"), repsDeals);
+        check("All open deals (rep)", filterCount(REP, "sales", "All open deals"), repsDeals);
+        check("All open deals (manager)", filterCount(MANAGER, "management", "All open deals"), openDeals);
         int warmup = Math.max(20, iterations / 5);
         int filterIterations = Math.max(20, iterations / 4);
         Timings rep = pipelineUrl == null ? null : measure("HTTP rep", warmup, iterations, () -> getPipeline(REP));
@@ -274,6 +282,24 @@ public final class PipelineBenchmark {
         return "| %,d | %s | %.1f / %.1f ms | %.1f / %.1f ms | %.1f / %.1f ms |".formatted(size,
                 rep == null ? "-" : "%.1f / %.1f ms".formatted(rep.p50(), rep.p99()),
                 mine.p50(), mine.p99(), all.p50(), all.p99(), allManager.p50(), allManager.p99());
+    }
+
+    private static void check(String filter, long counted, long expected) {
+        if (counted != expected) {
+            throw new IllegalStateException("Tasklist filter " + filter + " counts " + counted + ", expected "
+                    + expected);
+        }
+        System.out.printf("  Tasklist %s counts %,d stages, as the authorizations allow%n", filter, counted);
+    }
+
+    private long filterCount(String user, String group, String filterName) {
+        String filterId = filters.createFilterQuery().filterName(filterName).singleResult().getId();
+        identity.setAuthentication(user, List.of(group));
+        try {
+            return filters.count(filterId);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     private long tasklistPage(String user, String group, String filterName) {
