@@ -19,6 +19,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -80,6 +81,28 @@ public class SecurityConfig {
                 problems)
                 .addFilterAfter(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
                 .build();
+    }
+
+    /**
+     * Health and metrics: the probes (/actuator/health, /liveness, /readiness) answer anyone, with details only to
+     * management and administrators; the metrics are theirs alone.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain operationsSecurity(HttpSecurity http, SecurityProblems problems) throws Exception {
+        return basicAuth(http.securityMatcher(path("/actuator/**")), requests -> requests
+                .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+                .anyRequest().hasAnyAuthority(authorities(Roles.MANAGEMENT, Roles.ADMINS)), problems)
+                .build();
+    }
+
+    /**
+     * Roles are our groups' authorities as they are ("GROUP_management"), without Spring's "ROLE_" prefix: the
+     * health endpoint's {@code roles} setting asks for them by these names.
+     */
+    @Bean
+    static GrantedAuthorityDefaults grantedAuthorityDefaults() {
+        return new GrantedAuthorityDefaults("");
     }
 
     /** Task completions, on the engine REST API and on the one Tasklist uses, write only their form's fields. */
