@@ -333,8 +333,11 @@ public class FollowUpService {
             mailSender.send(message(recipient.email(), topic.replyTo(), mail, unsubscribeUrl));
         } catch (MailException | MessagingException e) {
             outbox.failed(row.getId(), e.getMessage());
-            throw new FollowUpFailedException(kind + " to " + recipient.email() + " about "
-                    + topic.reference() + " failed: " + e.getMessage(), e);
+            // the engine keeps the job's message and stack trace (Cockpit shows them, history keeps them): they
+            // name the follow-up row, never the person; the full error is in the log and on the row
+            log.warn("Follow-up {} ({} about {}) failed", row.getId(), kind, topic.reference(), e);
+            throw new FollowUpFailedException(kind + " (follow-up " + row.getId() + ") about " + topic.reference()
+                    + " failed: " + FollowUpFailedException.withoutAddresses(e.getMessage()));
         }
         outbox.sent(row.getId(), ClockUtil.now().toInstant());
     }

@@ -377,6 +377,12 @@ abstract class FollowUpsContract {
         }
         assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).list()).singleElement()
                 .satisfies(incident -> assertThat(incident.getActivityId()).isEqualTo("SendMeetingConfirmation"));
+        // what the engine keeps of the failure (shown in Cockpit, kept in history) names no person
+        Job failed = management.createJobQuery().jobId(job.getId()).singleResult();
+        assertThat(failed.getExceptionMessage()).contains("MEETING_CONFIRMATION").doesNotContain(recipient);
+        assertThat(management.getJobExceptionStacktrace(job.getId())).doesNotContain(recipient);
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult()
+                .getIncidentMessage()).doesNotContain(recipient);
         assertThat(deals.view(deal.getId()).followUps()).singleElement().satisfies(f -> {
             assertThat(f.status()).isEqualTo(FollowUpStatus.FAILED);
             assertThat(f.error()).isNotBlank();
