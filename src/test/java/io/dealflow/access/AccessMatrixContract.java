@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dealflow.support.Api;
+import io.dealflow.support.TestUsers;
 import io.dealflow.support.TasklistSession;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -24,7 +25,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.assertj.core.api.SoftAssertions;
@@ -1484,17 +1484,7 @@ abstract class AccessMatrixContract {
     }
 
     void ensureUser(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Matrix");
-            user.setEmail(id + "@example.com");
-            user.setPassword(id);
-            identity.saveUser(user);
-        }
-        if (identity.createGroupQuery().groupMember(id).groupId(group).count() == 0) {
-            identity.createMembership(id, group);
-        }
+        TestUsers.ensure(identity, id, group);
     }
 
     private static String unique() {

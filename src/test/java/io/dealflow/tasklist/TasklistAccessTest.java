@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dealflow.support.Api;
 import io.dealflow.support.Browser;
 import io.dealflow.support.OnH2;
+import io.dealflow.support.TestUsers;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +15,6 @@ import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,16 +126,6 @@ class TasklistAccessTest {
 
     /** The second rep, as AccessMatrixContract makes it: created once, password = id. */
     private void ensureRep(String id) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Matrix");
-            user.setEmail(id + "@example.com");
-            user.setPassword(id);
-            identity.saveUser(user);
-        }
-        if (identity.createGroupQuery().groupMember(id).groupId("sales").count() == 0) {
-            identity.createMembership(id, "sales");
-        }
+        TestUsers.ensure(identity, id, "sales");
     }
 }
