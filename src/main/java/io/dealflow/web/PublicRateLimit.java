@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,17 +18,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * container's forwarded-header handling sets it. Showing the empty form (GET /lead-form) is not counted: a
  * company's website loads it in an iframe on every page view.
  *
- * <p>Fixed windows per address, in memory (one instance of the app). Finished windows are dropped as new ones
- * start, so the memory follows the number of addresses seen within one window.
+ * <p>Fixed windows per address, in memory (one instance of the app), see {@link AddressWindows}.
  */
 public class PublicRateLimit extends OncePerRequestFilter {
 
-    private static final int SWEEP_ABOVE = 10_000;
-
     private final int requests;
-    private final Duration window;
-    private final Clock clock;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final AddressWindows windows;
 
     public PublicRateLimit(int requests, Duration window, Clock clock) {
         if (requests < 1 || window.isNegative() || window.isZero()) {
@@ -39,11 +31,7 @@ public class PublicRateLimit extends OncePerRequestFilter {
                     + " positive, not " + requests + " per " + window);
         }
         this.requests = requests;
-        this.window = window;
-        this.clock = clock;
-    }
-
-    private record Window(Instant end, int count) {
+        this.windows = new AddressWindows(window, clock);
     }
 
     @Override
@@ -56,15 +44,10 @@ public class PublicRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Instant now = clock.instant();
-        if (windows.size() > SWEEP_ABOVE) {
-            windows.values().removeIf(finished -> !finished.end().isAfter(now));
-        }
-        Window current = windows.compute(request.getRemoteAddr(), (address, known) ->
-                known == null || !known.end().isAfter(now) ? new Window(now.plus(window), 1)
-                        : new Window(known.end(), known.count() + 1));
-        if (current.count() > requests) {
-            long seconds = Math.max(1, (Duration.between(now, current.end()).toMillis() + 999) / 1000);
+        String address = request.getRemoteAddr();
+        if (windows.add(address) > requests) {
+            Duration left = windows.fullFor(address, requests + 1).orElse(Duration.ofSeconds(1));
+            long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", String.valueOf(seconds));
             response.setContentType("text/plain;charset=UTF-8");
