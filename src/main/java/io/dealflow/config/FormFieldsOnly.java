@@ -3,6 +3,7 @@ package io.dealflow.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dealflow.stage.StageOutcome;
+import io.dealflow.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -29,7 +30,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -52,10 +52,13 @@ class FormFieldsOnly extends OncePerRequestFilter {
     private final RepositoryService repository;
     private final Set<String> processKeys;
     private final ObjectMapper json = new ObjectMapper();
+    private final ProblemWriter problems;
     /** The fields of each task's form, by process definition id and task definition key. */
     private final Map<String, Set<String>> fields = new ConcurrentHashMap<>();
 
-    FormFieldsOnly(TaskService tasks, FormService forms, RepositoryService repository, Set<String> processKeys) {
+    FormFieldsOnly(TaskService tasks, FormService forms, RepositoryService repository, Set<String> processKeys,
+                   ProblemWriter problems) {
+        this.problems = problems;
         this.tasks = tasks;
         this.forms = forms;
         this.repository = repository;
@@ -131,16 +134,14 @@ class FormFieldsOnly extends OncePerRequestFilter {
         component.path("components").forEach(child -> collectKeys(child, keys));
     }
 
-    private static void refuse(HttpServletResponse response, String variable) throws IOException {
+    private void refuse(HttpServletResponse response, String variable) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "body".equals(variable)
                 ? "A task completion carries only its form's fields"
                 : variable + ": is not a field of this task's form; a completion writes only its form's fields");
         problem.setTitle("Invalid request");
         problem.setProperty("errors", java.util.List.of(Map.of("field", "variables." + variable,
                 "message", "is not a field of this task's form")));
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(new ObjectMapper().writeValueAsBytes(problem));
+        problems.write(response, problem);
     }
 
     /** The request again, with the body already read. */

@@ -1,6 +1,7 @@
 package io.dealflow.config;
 
 import io.dealflow.access.Roles;
+import io.dealflow.web.ProblemWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -109,9 +110,9 @@ public class SecurityConfig {
     @Bean
     FilterRegistrationBean<FormFieldsOnly> formFieldsOnly(TaskService tasks, FormService forms,
             RepositoryService repository, @Value("${dealflow.sales-process-key}") String salesProcessKey,
-            @Value("${dealflow.lead-process-key}") String leadProcessKey) {
+            @Value("${dealflow.lead-process-key}") String leadProcessKey, ProblemWriter problems) {
         var registration = new FilterRegistrationBean<>(
-                new FormFieldsOnly(tasks, forms, repository, Set.of(salesProcessKey, leadProcessKey)));
+                new FormFieldsOnly(tasks, forms, repository, Set.of(salesProcessKey, leadProcessKey), problems));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // after Spring Security (-100): an anonymous call gets its 401 first
         registration.setOrder(0);

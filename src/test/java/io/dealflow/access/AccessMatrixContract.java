@@ -527,6 +527,21 @@ abstract class AccessMatrixContract {
     }
 
     @Test
+    void aCompletionWithAVariableOutsideTheFormIsRefusedNamingIt() {
+        Subject sams = open(SAM, MIA);
+
+        Api.Response refused = api.post("/engine-rest/task/" + sams.taskId() + "/complete", """
+                {"variables": {"outcome": {"value": "advance"}, "owner": {"value": "rita"}}}""", SAM);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("variables.owner");
+        assertThat(refused.json().get("detail").asText()).startsWith("owner: is not a field of this task's form");
+        assertThat(stageKey(sams)).isEqualTo("MeetingBooked");
+        assertThat(owner(sams)).isEqualTo(SAM);
+    }
+
+    @Test
     void aStageBelongsToTheDealOfItsProcessInstanceNotToADealIdVariable() {
         Subject sams = open(SAM, MIA);
         Subject ritas = open(RITA, MIA);
