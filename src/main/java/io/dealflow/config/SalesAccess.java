@@ -111,20 +111,19 @@ public class SalesAccess implements ApplicationRunner {
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(group)
                 .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
+        Integer before = null;
         if (authorization == null) {
             authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(group);
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         } else {
-            int before = ((AuthorizationEntity) authorization).getPermissions();
-            authorization.setPermissions(permissions);
-            if (((AuthorizationEntity) authorization).getPermissions() == before) {
-                return;
-            }
+            before = ((AuthorizationEntity) authorization).getPermissions();
         }
         authorization.setPermissions(permissions);
-        authorizations.saveAuthorization(authorization);
+        if (before == null || before != ((AuthorizationEntity) authorization).getPermissions()) {
+            authorizations.saveAuthorization(authorization);
+        }
     }
 
     /** An authorization an earlier version granted and this one does not. */
