@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -80,6 +81,8 @@ abstract class AccessMatrixContract {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
+    @Autowired
+    ExternalTaskService externalTasks;
 
     /** Writes target/access-matrix/&lt;class&gt;.txt: every case by its name, passed or failed, as a table to read. */
     @RegisterExtension
@@ -1440,13 +1443,13 @@ abstract class AccessMatrixContract {
     }
 
     /**
-     * The closing emails of the deal: sent or kept ones (table follow_up), and the ones on their way (the job of
-     * "Send closing email", which the tests' engine does not run by itself).
+     * The closing emails of the deal: sent or kept ones (table follow_up), and the ones on their way (the email
+     * task "Send closing email", which the tests' worker does not poll for by itself).
      */
     long closingMails(Subject deal) {
         return jdbc.queryForObject("select count(*) from follow_up where deal_id = ? and kind = 'CLOSING'", Long.class,
                 deal.dealId())
-                + management.createJobQuery().processInstanceId(deal.processInstanceId())
+                + externalTasks.createExternalTaskQuery().processInstanceId(deal.processInstanceId())
                 .activityId("SendClosingEmail").count();
     }
 
