@@ -40,6 +40,9 @@ public class FollowUp {
     private String bodyHtml;
     private String calendarInvite;
     private String unsubscribeUrl;
+    /** The node sending it now (status SENDING), and until when its claim holds; see FollowUpOutbox#claim. */
+    private String claimedBy;
+    private Instant claimedUntil;
 
     /** The length of the subject column. */
     static final int SUBJECT_MAX_LENGTH = 300;
@@ -62,11 +65,18 @@ public class FollowUp {
         this.createdAt = now;
     }
 
-    void attempted() {
-        attempts++;
+    /** Whether {@code worker} holds the claim to send it now. */
+    boolean claimedBy(String worker) {
+        return status == FollowUpStatus.SENDING && worker.equals(claimedBy);
+    }
+
+    private void released() {
+        claimedBy = null;
+        claimedUntil = null;
     }
 
     void sent(Instant at) {
+        released();
         status = FollowUpStatus.SENT;
         sentAt = at;
         error = null;
@@ -77,8 +87,15 @@ public class FollowUp {
     }
 
     void failed(String message) {
+        released();
         status = FollowUpStatus.FAILED;
         error = message == null ? null : message.substring(0, Math.min(message.length(), ERROR_LENGTH));
+    }
+
+    /** A kept email that could not be sent now: kept for the next try, with the error. */
+    void stillKept(String message) {
+        failed(message);
+        status = FollowUpStatus.NOT_SENT_NO_SMTP;
     }
 
     void notSentWithoutConsent() {
@@ -86,6 +103,7 @@ public class FollowUp {
     }
 
     void keptWithoutSmtp(ComposedMail mail, String unsubscribeLink) {
+        released();
         status = FollowUpStatus.NOT_SENT_NO_SMTP;
         bodyText = mail.text();
         bodyHtml = mail.html();
@@ -167,6 +185,14 @@ public class FollowUp {
 
     public int getAttempts() {
         return attempts;
+    }
+
+    public String getClaimedBy() {
+        return claimedBy;
+    }
+
+    public Instant getClaimedUntil() {
+        return claimedUntil;
     }
 
     /** The plain text of an email kept while no SMTP server was configured; null otherwise. */

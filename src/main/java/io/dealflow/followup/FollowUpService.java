@@ -11,9 +11,6 @@ import io.dealflow.deal.DealService;
 import io.dealflow.deal.LostReason;
 import io.dealflow.stage.SalesModel;
 import io.dealflow.stage.Stage;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,39 +20,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Composes, records and sends the follow-up emails of a deal. Called by the process's service tasks, which are
- * asynchronous: an exception here fails the job, the engine retries it on the model's retry cycle and raises an
- * incident when the retries run out.
+ * Chooses who gets which follow-up and composes it: each method answers the emails to send, each with its row in
+ * the outbox (found or created, committed), for {@link FollowUpSender}, which sends them after this method's
+ * transaction has ended. Called by the worker of the processes' email tasks (see {@link FollowUpWorker}).
  *
  * <p>Exactly once: every email has an idempotency key (deal, kind, contact and what it is about) stored with
- * a unique constraint. Before sending, the row is found or created; a row already SENT is never sent again, so
- * a repeated or retried job does not send twice. The one window left is between the SMTP server accepting
- * the message and the commit that marks the row SENT (a crash or database failure exactly then): the retry
- * sends that one email again. The key narrows this to one email of one recipient, because each row is marked
- * SENT in its own transaction right after its message was accepted, not at the end of the job.
+ * a unique constraint. An email whose row is already SENT is not answered again, so repeated or retried work
+ * composes it but does not send it twice.
  */
 @Service
 public class FollowUpService {
 
-    static final String NO_SMTP_MESSAGE = "No SMTP server configured (spring.mail.host); follow-up emails are kept in"
-            + " the follow_up table with status NOT_SENT_NO_SMTP";
     private static final Logger log = LoggerFactory.getLogger(FollowUpService.class);
     private static final DateTimeFormatter MEETING_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'",
             java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -67,29 +52,12 @@ public class FollowUpService {
     private final FollowUpOutbox outbox;
     private final FollowUpComposer composer;
     private final IdentityService identities;
-    private final JavaMailSender mailSender;
-    private final String from;
     private final String publicUrl;
-    private final AtomicBoolean noSmtpLogged = new AtomicBoolean();
 
-    @Autowired
     public FollowUpService(DealService deals, SalesModel salesModel, ContactService contacts,
                            FollowUpRepository followUps, FollowUpOutbox outbox, FollowUpComposer composer,
-                           IdentityService identities, ObjectProvider<JavaMailSender> mailSender,
-                           @Value("${dealflow.mail.from:dealflow@example.com}") String from,
+                           IdentityService identities,
                            @Value("${dealflow.public-url:http://localhost:8080}") String publicUrl) {
-        this(deals, salesModel, contacts, followUps, outbox, composer, identities, mailSender.getIfAvailable(), from,
-                publicUrl);
-        // Spring Boot creates a JavaMailSender only when spring.mail.host is set: say so at startup, once
-        if (this.mailSender == null && noSmtpLogged.compareAndSet(false, true)) {
-            log.warn(NO_SMTP_MESSAGE);
-        }
-    }
-
-    /** With {@code mailSender} null (no spring.mail.host), emails are composed and kept, not sent. */
-    public FollowUpService(DealService deals, SalesModel salesModel, ContactService contacts,
-                           FollowUpRepository followUps, FollowUpOutbox outbox, FollowUpComposer composer,
-                           IdentityService identities, JavaMailSender mailSender, String from, String publicUrl) {
         this.deals = deals;
         this.salesModel = salesModel;
         this.contacts = contacts;
@@ -97,17 +65,16 @@ public class FollowUpService {
         this.outbox = outbox;
         this.composer = composer;
         this.identities = identities;
-        this.mailSender = mailSender;
-        this.from = from;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     /** A confirmation with a calendar invite to each contact of a deal opened with a meeting time. */
     @Transactional
-    public void sendMeetingConfirmation(Long dealId) {
+    public List<Outgoing> meetingConfirmations(Long dealId) {
+        List<Outgoing> out = new ArrayList<>();
         Deal deal = deals.get(dealId);
         if (deal.getMeetingAt() == null) {
-            return;
+            return out;
         }
         String organizer = ownerEmail(deal.getOwner());
         for (DealContact participant : deal.getContacts()) {
@@ -117,18 +84,21 @@ public class FollowUpService {
                     composer.compose(FollowUpKind.MEETING_CONFIRMATION, model, null).subject(), organizer,
                     contact.displayName(), contact.getEmail(), ClockUtil.now().toInstant());
             // a rescheduled meeting is a new confirmation: the meeting time is part of the key
-            send(deal, Recipient.of(participant), FollowUpKind.MEETING_CONFIRMATION,
+            compose(out, deal, Recipient.of(participant), FollowUpKind.MEETING_CONFIRMATION,
                     "meeting-" + deal.getMeetingAt().getEpochSecond(), model, invite);
         }
+        return out;
     }
 
     /** A welcome to each contact of a won deal. */
     @Transactional
-    public void sendWelcome(Long dealId) {
+    public List<Outgoing> welcomes(Long dealId) {
+        List<Outgoing> out = new ArrayList<>();
         Deal deal = deals.get(dealId);
         for (DealContact participant : deal.getContacts()) {
-            send(deal, Recipient.of(participant), FollowUpKind.WELCOME, "won");
+            compose(out, deal, Recipient.of(participant), FollowUpKind.WELCOME, "won");
         }
+        return out;
     }
 
     /**
@@ -136,16 +106,18 @@ public class FollowUpService {
      * (we decided it, and a "maybe later" would be misleading).
      */
     @Transactional
-    public void sendClosing(Long dealId) {
+    public List<Outgoing> closingNotes(Long dealId) {
+        List<Outgoing> out = new ArrayList<>();
         Deal deal = deals.get(dealId);
         if (deal.getLostReason() == LostReason.NOT_A_FIT) {
-            return;
+            return out;
         }
         for (DealContact participant : deal.getContacts()) {
             if (participant.getRole() == ContactRole.DECISION_MAKER) {
-                send(deal, Recipient.of(participant), FollowUpKind.CLOSING, "lost");
+                compose(out, deal, Recipient.of(participant), FollowUpKind.CLOSING, "lost");
             }
         }
+        return out;
     }
 
     /**
@@ -153,13 +125,15 @@ public class FollowUpService {
      * as one), once per stage visit. Marketing: only to contacts with consent.
      */
     @Transactional
-    public void sendStageFollowUp(Long dealId, FollowUpKind kind) {
+    public List<Outgoing> stageFollowUps(Long dealId, FollowUpKind kind) {
+        List<Outgoing> out = new ArrayList<>();
         Deal deal = deals.get(dealId);
         List<DealContact> decisionMakers = deal.getContacts().stream()
                 .filter(participant -> participant.getRole() == ContactRole.DECISION_MAKER).toList();
         for (DealContact participant : decisionMakers.isEmpty() ? deal.getContacts() : decisionMakers) {
-            send(deal, Recipient.of(participant), kind, stageVisit(deal));
+            compose(out, deal, Recipient.of(participant), kind, stageVisit(deal));
         }
+        return out;
     }
 
     /**
@@ -167,23 +141,27 @@ public class FollowUpService {
      * whole sales team's to take, so each of them is reminded.
      */
     @Transactional
-    public void remindOwner(Long dealId, FollowUpKind kind) {
+    public List<Outgoing> ownerReminders(Long dealId, FollowUpKind kind) {
+        List<Outgoing> out = new ArrayList<>();
         Deal deal = deals.get(dealId);
         if (deal.getOwner() == null) {
             membersWithEmail(Roles.SALES, kind, deal.getReference())
-                    .forEach(rep -> send(deal, rep, kind, stageVisit(deal)));
-            return;
+                    .forEach(rep -> compose(out, deal, rep, kind, stageVisit(deal)));
+            return out;
         }
-        ownerRecipient(deal).ifPresent(owner -> send(deal, owner, kind, stageVisit(deal)));
+        ownerRecipient(deal).ifPresent(owner -> compose(out, deal, owner, kind, stageVisit(deal)));
+        return out;
     }
 
     /** The management group told about a deal stuck in its stage, each manager once per stage visit. */
     @Transactional
-    public void escalate(Long dealId, FollowUpKind kind, String group) {
+    public List<Outgoing> escalations(Long dealId, FollowUpKind kind, String group) {
+        List<Outgoing> out = new ArrayList<>();
         Deal deal = deals.get(dealId);
         for (Recipient manager : membersWithEmail(group, kind, deal.getReference())) {
-            send(deal, manager, kind, stageVisit(deal));
+            compose(out, deal, manager, kind, stageVisit(deal));
         }
+        return out;
     }
 
     /**
@@ -191,10 +169,12 @@ public class FollowUpService {
      * process names the occasion (its nurturing round), so a lead that comes back to nurturing is written to again.
      */
     @Transactional
-    public void sendToLead(Long leadId, Long contactId, FollowUpKind kind, String occasion) {
+    public List<Outgoing> toLead(Long leadId, Long contactId, FollowUpKind kind, String occasion) {
+        List<Outgoing> out = new ArrayList<>();
         var contact = contacts.get(contactId);
         Recipient recipient = Recipient.of(contact);
-        send(Topic.lead(leadId), recipient, kind, occasion, leadModel(contact, recipient), null);
+        compose(out, Topic.lead(leadId), recipient, kind, occasion, leadModel(contact, recipient), null);
+        return out;
     }
 
     /**
@@ -202,28 +182,33 @@ public class FollowUpService {
      * Not a marketing email: it goes to a person without consent, because they asked for it; once per request.
      */
     @Transactional
-    public void sendConsentConfirmation(Long leadId, ConsentConfirmation confirmation) {
+    public List<Outgoing> consentConfirmation(Long leadId, ConsentConfirmation confirmation) {
+        List<Outgoing> out = new ArrayList<>();
         if (confirmation.getConfirmedAt() != null) {
-            return;
+            return out;
         }
         var contact = contacts.get(confirmation.getContactId());
         Recipient recipient = Recipient.of(contact);
         Map<String, Object> model = leadModel(contact, recipient);
         model.put("confirmUrl", publicUrl + "/lead-form/confirm/" + confirmation.getToken());
         model.put("consentText", confirmation.getConsentText());
-        send(Topic.lead(leadId), recipient, FollowUpKind.CONSENT_CONFIRMATION, "consent-" + confirmation.getId(),
-                model, null);
+        compose(out, Topic.lead(leadId), recipient, FollowUpKind.CONSENT_CONFIRMATION,
+                "consent-" + confirmation.getId(), model, null);
+        return out;
     }
 
     /** An email about a lead to every member of a group (e.g. management about a missed hand-off). */
     @Transactional
-    public void tellGroupAboutLead(Long leadId, Long contactId, FollowUpKind kind, String group, String occasion) {
+    public List<Outgoing> toGroupAboutLead(Long leadId, Long contactId, FollowUpKind kind, String group,
+                                           String occasion) {
+        List<Outgoing> out = new ArrayList<>();
         var contact = contacts.get(contactId);
         for (Recipient member : membersWithEmail(group, kind, "lead " + leadId)) {
             Map<String, Object> model = leadModel(contact, member);
             model.put("leadName", contact.displayName());
-            send(Topic.lead(leadId), member, kind, occasion, model, null);
+            compose(out, Topic.lead(leadId), member, kind, occasion, model, null);
         }
+        return out;
     }
 
     /** The group's members who can be written to; the others are named in the log. */
@@ -249,23 +234,30 @@ public class FollowUpService {
     }
 
     @Transactional(readOnly = true)
+    public boolean isSent(Long rowId) {
+        return followUps.findById(rowId).map(row -> row.getStatus() == FollowUpStatus.SENT).orElse(false);
+    }
+
+    @Transactional(readOnly = true)
     public List<FollowUp> ofDeal(Long dealId) {
         return followUps.findByDealIdOrderByCreatedAtAscIdAsc(dealId);
     }
 
     /**
-     * Sends the emails kept while no SMTP server was configured, as they were composed, if they are no older
-     * than {@code maxAge}; a marketing email only if the contact still consents. Each is marked SENT on its
-     * own, so a failure half-way leaves the rest to the next run.
+     * The emails kept while no SMTP server was configured, as they were composed, if they are no older than
+     * {@code maxAge}; a marketing email only if the contact still consents (else it is marked so and left out).
+     * Also those whose sending was claimed and whose claim ran out (a node stopped mid-send).
      */
-    public int sendKept(Duration maxAge) {
-        if (mailSender == null) {
-            return 0;
-        }
-        int sent = 0;
+    @Transactional
+    public List<Outgoing> kept(Duration maxAge) {
+        List<Outgoing> out = new ArrayList<>();
         Instant now = ClockUtil.now().toInstant();
-        for (FollowUp row : followUps.findByStatusAndCreatedAtAfterOrderByIdAsc(FollowUpStatus.NOT_SENT_NO_SMTP,
-                now.minus(maxAge))) {
+        List<FollowUp> rows = new ArrayList<>(followUps.findByStatusAndCreatedAtAfterOrderByIdAsc(
+                FollowUpStatus.NOT_SENT_NO_SMTP, now.minus(maxAge)));
+        followUps.findByStatusAndCreatedAtAfterOrderByIdAsc(FollowUpStatus.SENDING, now.minus(maxAge)).stream()
+                .filter(row -> row.getClaimedUntil() != null && row.getClaimedUntil().isBefore(now))
+                .forEach(rows::add);
+        for (FollowUp row : rows) {
             ComposedMail mail = row.keptMail();
             if (mail == null) {
                 continue;
@@ -274,17 +266,13 @@ public class FollowUpService {
                 outbox.notSentWithoutConsent(row);
                 continue;
             }
-            try {
-                String replyTo = row.getDealId() == null ? null : ownerEmail(deals.get(row.getDealId()).getOwner());
-                mailSender.send(message(row.getRecipient(), replyTo, mail, row.getUnsubscribeUrl()));
-            } catch (MailException | MessagingException e) {
-                log.warn("Kept follow-up {} to {} not sent yet: {}", row.getId(), row.getRecipient(), e.getMessage());
-                continue;
-            }
-            outbox.sent(row.getId(), ClockUtil.now().toInstant());
-            sent++;
+            String replyTo = row.getDealId() == null ? null : ownerEmail(deals.get(row.getDealId()).getOwner());
+            String about = row.getDealId() != null ? deals.get(row.getDealId()).getReference()
+                    : "lead " + row.getLeadId();
+            out.add(new Outgoing(row.getId(), row.getKind(), about, row.getRecipient(), replyTo, mail,
+                    row.getUnsubscribeUrl(), true));
         }
-        return sent;
+        return out;
     }
 
     /** One visit of a deal to its current stage: a deal that comes back to a stage is followed up again. */
@@ -292,18 +280,19 @@ public class FollowUpService {
         return deal.getStageKey() + "@" + deal.getStageEnteredAt().getEpochSecond();
     }
 
-    private void send(Deal deal, Recipient recipient, FollowUpKind kind, String occasion) {
-        send(deal, recipient, kind, occasion, model(deal, recipient), null);
+    private void compose(List<Outgoing> out, Deal deal, Recipient recipient, FollowUpKind kind, String occasion) {
+        compose(out, deal, recipient, kind, occasion, model(deal, recipient), null);
     }
 
-    private void send(Deal deal, Recipient recipient, FollowUpKind kind, String occasion, Map<String, Object> model,
-                      String calendarInvite) {
-        send(new Topic(deal.getId(), null, deal.getReference(), ownerEmail(deal.getOwner())), recipient, kind,
-                occasion, model, calendarInvite);
+    private void compose(List<Outgoing> out, Deal deal, Recipient recipient, FollowUpKind kind, String occasion,
+                         Map<String, Object> model, String calendarInvite) {
+        compose(out, new Topic(deal.getId(), null, deal.getReference(), ownerEmail(deal.getOwner())), recipient,
+                kind, occasion, model, calendarInvite);
     }
 
-    private void send(Topic topic, Recipient recipient, FollowUpKind kind, String occasion, Map<String, Object> model,
-                      String calendarInvite) {
+    /** Adds the email to {@code out} unless it was sent already or may not be sent (a marketing email without consent). */
+    private void compose(List<Outgoing> out, Topic topic, Recipient recipient, FollowUpKind kind, String occasion,
+                         Map<String, Object> model, String calendarInvite) {
         String key = topic.key() + ":" + kind + ":" + recipient.key() + ":" + occasion;
         String unsubscribeUrl = null;
         if (kind.isMarketing()) {
@@ -317,29 +306,13 @@ public class FollowUpService {
             model.put("unsubscribeUrl", unsubscribeUrl);
         }
         ComposedMail mail = composer.compose(kind, model, calendarInvite);
-        FollowUp row = outbox.attempt(new FollowUp(topic.dealId(), topic.leadId(), recipient.contactId(), kind,
+        FollowUp row = outbox.row(new FollowUp(topic.dealId(), topic.leadId(), recipient.contactId(), kind,
                 recipient.email(), mail.subject(), key, ClockUtil.now().toInstant()));
-        if (row.getStatus() == FollowUpStatus.SENT) {
+        if (row.getStatus() == FollowUpStatus.SENT || row.getStatus() == FollowUpStatus.NOT_SENT_NO_CONSENT) {
             return;
         }
-        if (mailSender == null) {
-            if (noSmtpLogged.compareAndSet(false, true)) {
-                log.warn(NO_SMTP_MESSAGE);
-            }
-            outbox.keptWithoutSmtp(row.getId(), mail, unsubscribeUrl);
-            return;
-        }
-        try {
-            mailSender.send(message(recipient.email(), topic.replyTo(), mail, unsubscribeUrl));
-        } catch (MailException | MessagingException e) {
-            outbox.failed(row.getId(), e.getMessage());
-            // the engine keeps the job's message and stack trace (Cockpit shows them, history keeps them): they
-            // name the follow-up row, never the person; the full error is in the log and on the row
-            log.warn("Follow-up {} ({} about {}) failed", row.getId(), kind, topic.reference(), e);
-            throw new FollowUpFailedException(kind + " (follow-up " + row.getId() + ") about " + topic.reference()
-                    + " failed: " + FollowUpFailedException.withoutAddresses(e.getMessage()));
-        }
-        outbox.sent(row.getId(), ClockUtil.now().toInstant());
+        out.add(new Outgoing(row.getId(), kind, topic.reference(), recipient.email(), topic.replyTo(), mail,
+                unsubscribeUrl, false));
     }
 
     /** Marketing email goes only to a contact who consents (never to one of our users). */
@@ -357,30 +330,6 @@ public class FollowUpService {
         String key() {
             return dealId != null ? String.valueOf(dealId) : "lead-" + leadId;
         }
-    }
-
-    private MimeMessage message(String to, String replyTo, ComposedMail mail, String unsubscribeUrl)
-            throws MessagingException {
-        MimeMessage message = mailSender.createMimeMessage();
-        if (unsubscribeUrl != null) {
-            // one-click unsubscribe from the mail client (RFC 8058), next to the link in the text
-            message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
-            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-        }
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
-        if (replyTo != null) {
-            helper.setReplyTo(replyTo);
-        }
-        helper.setTo(to);
-        helper.setSubject(mail.subject());
-        helper.setText(mail.text(), mail.html());
-        if (mail.calendarInvite() != null) {
-            helper.addAttachment("invite.ics",
-                    new ByteArrayResource(mail.calendarInvite().getBytes(StandardCharsets.UTF_8)),
-                    "text/calendar; method=REQUEST; charset=UTF-8");
-        }
-        return message;
     }
 
     private Map<String, Object> model(Deal deal, Recipient recipient) {

@@ -2,6 +2,8 @@ package io.dealflow.followup;
 
 public enum FollowUpStatus {
     PENDING,
+    /** Claimed by one node (claimed_by) for its SMTP conversation until claimed_until; nobody else sends it meanwhile. */
+    SENDING,
     SENT,
     /** No SMTP server configured: composed and kept, to be sent once one is. */
     NOT_SENT_NO_SMTP,

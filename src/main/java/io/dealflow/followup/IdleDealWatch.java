@@ -6,32 +6,42 @@ import io.dealflow.stage.Stage;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds the open deals that sit in their stage past the stage's idle limit (a reminder to the owner) or past
  * its escalation limit (an email to the management group), both extension properties of the stage in the
  * model. One generic sweep for every stage; each deal is reminded and escalated once per stage visit. It first
  * closes the deals whose process instance was cancelled, so they neither rot nor count in the pipeline.
+ *
+ * <p>The due deals are worked in batches of {@code dealflow.idle-watch.batch-size}: each batch's emails are
+ * composed in a transaction of its own, then sent after it committed (see {@link FollowUpSender}). An email that
+ * fails stops neither its batch nor the next ones; the sweep fails at the end, naming them, so the task is
+ * retried (what was sent stays sent) and ends in an incident if they keep failing.
  */
 @Service
 public class IdleDealWatch {
 
     /**
      * The deals of a stage that entered it before {@code before} and have no reminder of this kind since then
-     * (a failed or unfinished one is tried again; its idempotency key keeps it from going out twice).
+     * (a failed, unfinished or claimed one is tried again; its idempotency key and its claim keep it from going out
+     * twice).
      */
     private static final String DUE = """
             select d.id from deal d
             where d.status = 'OPEN' and d.stage_key = :stage and d.stage_entered_at < :before
               and not exists (select 1 from follow_up f where f.deal_id = d.id and f.kind = :kind
-                              and f.created_at >= d.stage_entered_at and f.status not in ('PENDING', 'FAILED'))
+                              and f.created_at >= d.stage_entered_at
+                              and f.status not in ('PENDING', 'FAILED', 'SENDING'))
             order by d.id
             """;
 
@@ -40,14 +50,22 @@ public class IdleDealWatch {
     private final FollowUpService followUps;
     private final DealService deals;
     private final String escalationGroup;
+    private final FollowUpSender sender;
+    private final TransactionTemplate batchTransaction;
+    private final int batchSize;
 
     public IdleDealWatch(NamedParameterJdbcTemplate jdbc, SalesModel model, FollowUpService followUps,
-                         DealService deals, @Value("${dealflow.escalation-group:management}") String escalationGroup) {
+                         DealService deals, FollowUpSender sender, PlatformTransactionManager transactions,
+                         @Value("${dealflow.escalation-group:management}") String escalationGroup,
+                         @Value("${dealflow.idle-watch.batch-size:50}") int batchSize) {
         this.jdbc = jdbc;
         this.deals = deals;
         this.model = model;
         this.followUps = followUps;
+        this.sender = sender;
         this.escalationGroup = escalationGroup;
+        this.batchTransaction = new TransactionTemplate(transactions);
+        this.batchSize = batchSize;
     }
 
     /**
@@ -61,27 +79,73 @@ public class IdleDealWatch {
             order by d.id
             """;
 
-    @Transactional
+    /** {@link #remindAndEscalate(Runnable)} with nothing to do between emails. */
     public Result remindAndEscalate() {
+        return remindAndEscalate(() -> { });
+    }
+
+    /**
+     * One sweep; {@code beforeEachEmail} runs before each email is sent (the worker extends its task's lock).
+     *
+     * @throws FollowUpFailedException when some emails failed, after every due deal was worked
+     * @throws FollowUpClaimedElsewhereException when none failed but another node was sending some of them
+     */
+    public Result remindAndEscalate(Runnable beforeEachEmail) {
         Instant now = ClockUtil.now().toInstant();
         for (Long dealId : jdbc.queryForList(ABANDONED, new MapSqlParameterSource(), Long.class)) {
             deals.closeAbandoned(dealId, now);
         }
         List<String> stagesInUse = jdbc.queryForList("select distinct stage_key from deal where status = 'OPEN'"
                 + " and stage_key is not null", new MapSqlParameterSource(), String.class);
+        Sweep sweep = new Sweep(beforeEachEmail);
         int reminded = 0;
         int escalated = 0;
         for (Stage stage : model.stagesIncluding(stagesInUse)) {
-            for (Long dealId : due(stage, stage.idleLimit(), FollowUpKind.IDLE_REMINDER, now)) {
-                followUps.remindOwner(dealId, FollowUpKind.IDLE_REMINDER);
-                reminded++;
+            reminded += sweep.work(due(stage, stage.idleLimit(), FollowUpKind.IDLE_REMINDER, now),
+                    dealId -> followUps.ownerReminders(dealId, FollowUpKind.IDLE_REMINDER));
+            escalated += sweep.work(due(stage, stage.escalationLimit(), FollowUpKind.IDLE_ESCALATION, now),
+                    dealId -> followUps.escalations(dealId, FollowUpKind.IDLE_ESCALATION, escalationGroup));
+        }
+        sweep.finish();
+        return new Result(reminded, escalated);
+    }
+
+    /** The batches of one sweep, and what failed in them. */
+    private final class Sweep {
+
+        private final Runnable beforeEachEmail;
+        private final List<String> failures = new ArrayList<>();
+        private final List<String> elsewhere = new ArrayList<>();
+
+        Sweep(Runnable beforeEachEmail) {
+            this.beforeEachEmail = beforeEachEmail;
+        }
+
+        /** Composes and sends the emails of these deals batch by batch; answers how many deals were due. */
+        int work(List<Long> dealIds, Function<Long, List<Outgoing>> emailsOf) {
+            for (int from = 0; from < dealIds.size(); from += batchSize) {
+                List<Long> batch = dealIds.subList(from, Math.min(dealIds.size(), from + batchSize));
+                List<Outgoing> emails = batchTransaction.execute(tx -> batch.stream()
+                        .flatMap(dealId -> emailsOf.apply(dealId).stream()).toList());
+                try {
+                    sender.deliver(emails, beforeEachEmail);
+                } catch (FollowUpFailedException e) {
+                    failures.add(e.getMessage());
+                } catch (FollowUpClaimedElsewhereException e) {
+                    elsewhere.add(e.getMessage());
+                }
             }
-            for (Long dealId : due(stage, stage.escalationLimit(), FollowUpKind.IDLE_ESCALATION, now)) {
-                followUps.escalate(dealId, FollowUpKind.IDLE_ESCALATION, escalationGroup);
-                escalated++;
+            return dealIds.size();
+        }
+
+        void finish() {
+            if (!failures.isEmpty()) {
+                throw new FollowUpFailedException(String.join("; ", failures));
+            }
+            if (!elsewhere.isEmpty()) {
+                throw new FollowUpClaimedElsewhereException(String.join("; ", elsewhere));
             }
         }
-        return new Result(reminded, escalated);
     }
 
     private List<Long> due(Stage stage, Duration limit, FollowUpKind kind, Instant now) {

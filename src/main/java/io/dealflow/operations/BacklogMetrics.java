@@ -26,8 +26,14 @@ class BacklogMetrics implements MeterBinder {
                 "select count(*) from ACT_RU_JOB where RETRIES_ > 0 and (DUEDATE_ is null or DUEDATE_ <= current_timestamp)");
         gauge(registry, "dealflow.jobs.failed", "jobs whose retries ran out: each is an incident in Cockpit",
                 "select count(*) from ACT_RU_JOB where RETRIES_ = 0");
-        gauge(registry, "dealflow.outbox.pending", "follow-up emails composed and not yet sent (or kept without SMTP)",
-                "select count(*) from follow_up where status in ('PENDING', 'NOT_SENT_NO_SMTP')");
+        // the emailing tasks are external tasks, worked by the app's email worker (followup/FollowUpWorker)
+        gauge(registry, "dealflow.email-tasks.waiting", "email tasks not done yet (due, being worked, or retrying)",
+                "select count(*) from ACT_RU_EXT_TASK where RETRIES_ is null or RETRIES_ > 0");
+        gauge(registry, "dealflow.email-tasks.failed", "email tasks whose retries ran out: each is an incident in"
+                + " Cockpit", "select count(*) from ACT_RU_EXT_TASK where RETRIES_ = 0");
+        gauge(registry, "dealflow.outbox.pending", "follow-up emails composed and not yet sent (being sent, or kept"
+                + " without SMTP)", "select count(*) from follow_up where status in ('PENDING', 'SENDING',"
+                + " 'NOT_SENT_NO_SMTP')");
         gauge(registry, "dealflow.outbox.failed", "follow-up emails whose last attempt failed",
                 "select count(*) from follow_up where status = 'FAILED'");
     }

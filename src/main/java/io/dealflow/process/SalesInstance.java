@@ -1,6 +1,7 @@
 package io.dealflow.process;
 
 import io.dealflow.deal.Deal;
+import io.dealflow.followup.LockedEmailTask;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -15,5 +16,9 @@ final class SalesInstance {
 
     static Long dealId(DelegateExecution execution) {
         return Deal.idOf(execution.getProcessBusinessKey());
+    }
+
+    static Long dealId(LockedEmailTask task) {
+        return Deal.idOf(task.businessKey());
     }
 }

@@ -21,10 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.assertj.core.api.SoftAssertions;
@@ -80,6 +82,8 @@ abstract class AccessMatrixContract {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
+    @Autowired
+    ExternalTaskService externalTasks;
 
     /** Writes target/access-matrix/&lt;class&gt;.txt: every case by its name, passed or failed, as a table to read. */
     @RegisterExtension
@@ -349,6 +353,17 @@ abstract class AccessMatrixContract {
                 row(SAM, Call.COCKPIT_HISTORIC_INSTANCE, Target.SAMS, Expect.LISTED),
                 row(SAM, Call.COCKPIT_HISTORIC_INSTANCE, Target.RITAS, Expect.EMPTY),
                 row(MIA, Call.COCKPIT_HISTORIC_INSTANCE, Target.RITAS, Expect.LISTED),
+
+                // ---------------------------------------------------------------- /engine-rest: email tasks
+                // the email tasks are worked by the app's own worker, with no user: nobody may lock one through
+                // the API to keep it from being sent, or complete one as if it had been
+                row(SAM, Call.ENGINE_FETCH_EMAIL_TASKS, Target.SAMS, Expect.EMPTY),
+                row(RITA, Call.ENGINE_FETCH_EMAIL_TASKS, Target.TEAM, Expect.EMPTY),
+                row(MARK, Call.ENGINE_FETCH_EMAIL_TASKS, Target.SAMS, Expect.EMPTY),
+                row(ANONYMOUS, Call.ENGINE_FETCH_EMAIL_TASKS, Target.SAMS, Expect.status(401)),
+                row(SAM, Call.ENGINE_COMPLETE_EMAIL_TASK, Target.SAMS, Expect.status(400, 403, 404)),
+                row(MARK, Call.ENGINE_COMPLETE_EMAIL_TASK, Target.SAMS, Expect.status(400, 403, 404)),
+                row(ANONYMOUS, Call.ENGINE_COMPLETE_EMAIL_TASK, Target.SAMS, Expect.status(401)),
 
                 // ---------------------------------------------------------------- /engine-rest: changing
                 row(SAM, Call.ENGINE_CLAIM, Target.TEAM, Expect.status(204)),
@@ -1032,6 +1047,16 @@ abstract class AccessMatrixContract {
                 (t, u, s) -> t.webapp("cockpit", u, "/history/process-instance?processInstanceId="
                         + s.processInstanceId())),
 
+        ENGINE_FETCH_EMAIL_TASKS("POST /engine-rest/external-task/fetchAndLock the meeting confirmations", true,
+                (t, u, s) -> t.api.post("/engine-rest/external-task/fetchAndLock", """
+                        {"workerId": "intruder", "maxTasks": 100,
+                         "topics": [{"topicName": "sendMeetingConfirmation", "lockDuration": 600000}]}
+                        """, u),
+                (t, c, s, r) -> t.assertEmailTaskUnlocked(s)),
+        ENGINE_COMPLETE_EMAIL_TASK("POST /engine-rest/external-task/{id}/complete the meeting confirmation", true,
+                (t, u, s) -> t.api.post("/engine-rest/external-task/" + t.emailTask(s).getId() + "/complete",
+                        "{\"workerId\": \"intruder\"}", u),
+                (t, c, s, r) -> t.assertEmailTaskUnlocked(s), (t, c, s, r) -> t.assertEmailTaskUnlocked(s)),
         ENGINE_CLAIM("POST /engine-rest/task/{id}/claim for the caller", true,
                 (t, u, s) -> t.api.post("/engine-rest/task/" + s.taskId() + "/claim",
                         "{\"userId\": \"" + (u == null ? SAM : u) + "\"}", u),
@@ -1440,14 +1465,27 @@ abstract class AccessMatrixContract {
     }
 
     /**
-     * The closing emails of the deal: sent or kept ones (table follow_up), and the ones on their way (the job of
-     * "Send closing email", which the tests' engine does not run by itself).
+     * The closing emails of the deal: sent or kept ones (table follow_up), and the ones on their way (the email
+     * task "Send closing email", which the tests' worker does not poll for by itself).
      */
     long closingMails(Subject deal) {
         return jdbc.queryForObject("select count(*) from follow_up where deal_id = ? and kind = 'CLOSING'", Long.class,
                 deal.dealId())
-                + management.createJobQuery().processInstanceId(deal.processInstanceId())
+                + externalTasks.createExternalTaskQuery().processInstanceId(deal.processInstanceId())
                 .activityId("SendClosingEmail").count();
+    }
+
+    /** The deal's "Send meeting confirmation" task, which the tests' worker does not poll for by itself. */
+    ExternalTask emailTask(Subject deal) {
+        ExternalTask task = externalTasks.createExternalTaskQuery().processInstanceId(deal.processInstanceId())
+                .activityId("SendMeetingConfirmation").singleResult();
+        assertThat(task).as("the meeting confirmation of %s", deal.reference()).isNotNull();
+        return task;
+    }
+
+    void assertEmailTaskUnlocked(Subject deal) {
+        assertThat(emailTask(deal).getWorkerId()).as("the meeting confirmation of %s locked by", deal.reference())
+                .isNull();
     }
 
     boolean consent(Subject contact) {

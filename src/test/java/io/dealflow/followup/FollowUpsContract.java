@@ -1,10 +1,7 @@
 package io.dealflow.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -25,12 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -41,7 +40,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The follow-up emails against a real SMTP server (GreenMail on the port application-test.yaml names). */
 abstract class FollowUpsContract {
@@ -61,6 +59,14 @@ abstract class FollowUpsContract {
     DealService deals;
     @Autowired
     FollowUpService followUps;
+    @Autowired
+    FollowUpSender sender;
+    @Autowired
+    FollowUpWorker worker;
+    @Autowired
+    KeptFollowUps keptFollowUps;
+    @Autowired
+    ExternalTaskService externalTasks;
     @Autowired
     FollowUpRepository followUpRows;
     @Autowired
@@ -99,7 +105,7 @@ abstract class FollowUpsContract {
         assertThat(first.getDuedate().toInstant()).isBetween(proposalSent.plus(Duration.ofDays(3)).minusSeconds(5),
                 proposalSent.plus(Duration.ofDays(3)).plusSeconds(5));
         fire(first, proposalSent.plus(Duration.ofDays(3)));
-        execute(job("SendProposalFollowUp", instance));
+        work("SendProposalFollowUp", instance);
         MimeMessage followUp = receivedBy(recipient).get(0);
         assertThat(followUp.getSubject()).isEqualTo("Any questions about our proposal for " + deals.view(deal.getId()).company().name() + "?");
         assertThat(GreenMailUtil.getBody(followUp)).contains("Hello Dana", deal.getTitle(), "/api/unsubscribe/");
@@ -108,12 +114,12 @@ abstract class FollowUpsContract {
         Job second = timer("ProposalUnanswered7Days", instance);
         assertThat(second.getDuedate().toInstant()).isAfterOrEqualTo(proposalSent.plus(Duration.ofDays(7)).minusSeconds(5));
         fire(second, proposalSent.plus(Duration.ofDays(7)));
-        execute(job("SendSecondProposalFollowUp", instance));
+        work("SendSecondProposalFollowUp", instance);
         assertThat(receivedBy(recipient)).hasSize(2);
         assertThat(receivedBy(recipient).get(1).getSubject()).startsWith("Our proposal for");
 
         fire(timer("ProposalUnanswered10Days", instance), proposalSent.plus(Duration.ofDays(10)));
-        execute(job("RemindOwnerOfProposal", instance));
+        work("RemindOwnerOfProposal", instance);
         assertThat(receivedBy("sam@example.com")).filteredOn(mail -> subject(mail).startsWith(deal.getReference()))
                 .singleElement().satisfies(mail -> {
                     assertThat(mail.getSubject()).contains("still unanswered");
@@ -138,8 +144,8 @@ abstract class FollowUpsContract {
 
         BpmnAwareTests.assertThat(instance).isWaitingAt("TermsNegotiated");
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
-        assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId("SendProposalFollowUp")
-                .count()).isZero();
+        assertThat(externalTasks.createExternalTaskQuery().processInstanceId(instance.getId())
+                .activityId("SendProposalFollowUp").count()).isZero();
         assertThat(receivedBy(recipient(deal))).isEmpty();
     }
 
@@ -169,7 +175,7 @@ abstract class FollowUpsContract {
         String recipient = recipient(deal);
         Instant proposalSent = toProposalSent(instance);
         fire(timer("ProposalUnanswered3Days", instance), proposalSent.plus(Duration.ofDays(3)));
-        execute(job("SendProposalFollowUp", instance));
+        work("SendProposalFollowUp", instance);
         String link = GreenMailUtil.getBody(receivedBy(recipient).get(0))
                 .replaceAll("(?s).*(/api/unsubscribe/[A-Za-z0-9_-]+).*", "$1");
         assertThat(link).hasSizeGreaterThan("/api/unsubscribe/".length() + 40);
@@ -190,7 +196,7 @@ abstract class FollowUpsContract {
         assertThat(contacts.get(contactId).getConsent().getSource()).isEqualTo("unsubscribe link");
 
         fire(timer("ProposalUnanswered7Days", instance), proposalSent.plus(Duration.ofDays(7)));
-        execute(job("SendSecondProposalFollowUp", instance));
+        work("SendSecondProposalFollowUp", instance);
         assertThat(receivedBy(recipient)).hasSize(1);
         assertThat(deals.view(deal.getId()).followUps()).filteredOn(f -> f.kind() == FollowUpKind.PROPOSAL_SECOND_FOLLOW_UP)
                 .singleElement().satisfies(f -> assertThat(f.status()).isEqualTo(FollowUpStatus.NOT_SENT_NO_CONSENT));
@@ -202,10 +208,10 @@ abstract class FollowUpsContract {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
         ProcessInstance instance = instance(deal);
         String recipient = recipient(deal);
-        execute(job("SendMeetingConfirmation", instance));
+        work("SendMeetingConfirmation", instance);
         Instant proposalSent = toProposalSent(instance);
         fire(timer("ProposalUnanswered3Days", instance), proposalSent.plus(Duration.ofDays(3)));
-        execute(job("SendProposalFollowUp", instance));
+        work("SendProposalFollowUp", instance);
 
         assertThat(receivedBy(recipient)).extracting(FollowUpsContract::subject).singleElement()
                 .satisfies(subject -> assertThat(subject).startsWith("Your meeting with"));
@@ -280,7 +286,7 @@ abstract class FollowUpsContract {
     private void watchIdleDeals(Instant at) {
         ClockUtil.setCurrentTime(Date.from(at));
         ProcessInstance watch = runtime.startProcessInstanceByKey("idle-deal-watch");
-        execute(job("RemindOwnersOfIdleDeals", watch));
+        work("RemindOwnersOfIdleDeals", watch);
         BpmnAwareTests.assertThat(watch).isEnded();
     }
 
@@ -320,7 +326,7 @@ abstract class FollowUpsContract {
         String recipient = recipient(deal);
 
         BpmnAwareTests.assertThat(instance).isWaitingAt("MeetingBooked", "SendMeetingConfirmation");
-        execute(job("SendMeetingConfirmation", instance));
+        work("SendMeetingConfirmation", instance);
 
         BpmnAwareTests.assertThat(instance).hasPassed("SendMeetingConfirmation", "MeetingConfirmed")
                 .isWaitingAt("MeetingBooked");
@@ -350,9 +356,9 @@ abstract class FollowUpsContract {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
         String recipient = recipient(deal);
 
-        execute(job("SendMeetingConfirmation", instance(deal)));
-        followUps.sendMeetingConfirmation(deal.getId());
-        followUps.sendMeetingConfirmation(deal.getId());
+        work("SendMeetingConfirmation", instance(deal));
+        sender.deliver(followUps.meetingConfirmations(deal.getId()));
+        sender.deliver(followUps.meetingConfirmations(deal.getId()));
 
         assertThat(receivedBy(recipient)).hasSize(1);
         assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId())).singleElement()
@@ -360,7 +366,7 @@ abstract class FollowUpsContract {
     }
 
     @Test
-    void whileSmtpIsDownTheJobRetriesThenRaisesAnIncidentAndARetryLaterSendsOnce() throws Exception {
+    void whileSmtpIsDownTheTaskRetriesThenRaisesAnIncidentAndARetryLaterSendsOnce() throws Exception {
         smtp.stop();
         Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
         ProcessInstance instance = instance(deal);
@@ -368,19 +374,24 @@ abstract class FollowUpsContract {
         // opening the deal did not need the SMTP server
         BpmnAwareTests.assertThat(instance).isWaitingAt("MeetingBooked");
 
-        Job job = job("SendMeetingConfirmation", instance);
+        ExternalTask task = emailTask("SendMeetingConfirmation", instance);
+        Instant now = Instant.now();
         for (int expectedRetries = 2; expectedRetries >= 0; expectedRetries--) {
-            String jobId = job.getId();
-            assertThatThrownBy(() -> management.executeJob(jobId)).isInstanceOf(Exception.class);
-            job = management.createJobQuery().jobId(jobId).singleResult();
-            assertThat(job.getRetries()).isEqualTo(expectedRetries);
+            assertThat(worker.workOn(instance.getId())).isOne();
+            task = externalTasks.createExternalTaskQuery().externalTaskId(task.getId()).singleResult();
+            assertThat(task.getRetries()).isEqualTo(expectedRetries);
+            // not before its retry timeout (PT5M)
+            assertThat(worker.workOn(instance.getId())).isZero();
+            now = now.plus(Duration.ofMinutes(6));
+            ClockUtil.setCurrentTime(Date.from(now));
         }
+        assertThat(worker.workOn(instance.getId())).as("no retries left").isZero();
         assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).list()).singleElement()
                 .satisfies(incident -> assertThat(incident.getActivityId()).isEqualTo("SendMeetingConfirmation"));
         // what the engine keeps of the failure (shown in Cockpit, kept in history) names no person
-        Job failed = management.createJobQuery().jobId(job.getId()).singleResult();
-        assertThat(failed.getExceptionMessage()).contains("MEETING_CONFIRMATION").doesNotContain(recipient);
-        assertThat(management.getJobExceptionStacktrace(job.getId())).doesNotContain(recipient);
+        ExternalTask failed = externalTasks.createExternalTaskQuery().externalTaskId(task.getId()).singleResult();
+        assertThat(failed.getErrorMessage()).contains("MEETING_CONFIRMATION").doesNotContain(recipient);
+        assertThat(externalTasks.getExternalTaskErrorDetails(task.getId())).doesNotContain(recipient);
         assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult()
                 .getIncidentMessage()).doesNotContain(recipient);
         assertThat(deals.view(deal.getId()).followUps()).singleElement().satisfies(f -> {
@@ -390,13 +401,46 @@ abstract class FollowUpsContract {
         });
 
         smtp.start();
-        management.setJobRetries(job.getId(), 1);
-        management.executeJob(job.getId());
+        // as Cockpit's "retry" on the incident does
+        externalTasks.setRetries(task.getId(), 1);
+        assertThat(worker.workOn(instance.getId())).isOne();
+        assertThat(worker.workOn(instance.getId())).isZero();
 
         assertThat(receivedBy(recipient)).hasSize(1);
         assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        BpmnAwareTests.assertThat(instance).hasPassed("SendMeetingConfirmation");
         assertThat(deals.view(deal.getId()).followUps()).singleElement()
                 .satisfies(f -> assertThat(f.status()).isEqualTo(FollowUpStatus.SENT));
+    }
+
+    @Test
+    void anEmailAnotherNodeIsSendingIsNotSentHereAndTheTaskIsLookedAtAgainWithItsRetries() throws Exception {
+        Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
+        ProcessInstance instance = instance(deal);
+        String recipient = recipient(deal);
+        // another node composed the email and claimed it for its SMTP conversation, then its task lock ran out
+        Outgoing email = followUps.meetingConfirmations(deal.getId()).get(0);
+        assertThat(outbox.claim(email.rowId(), "other-node", Instant.now(), Duration.ofMinutes(2)))
+                .isEqualTo(FollowUpOutbox.Claim.CLAIMED);
+
+        assertThat(worker.workOn(instance.getId())).isOne();
+
+        assertThat(receivedBy(recipient)).isEmpty();
+        ExternalTask task = emailTask("SendMeetingConfirmation", instance);
+        assertThat(task.getRetries()).as("not a failure: the retries are untouched").isEqualTo(3);
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(followUpRows.findById(email.rowId()).orElseThrow().getStatus()).isEqualTo(FollowUpStatus.SENDING);
+
+        // the other node died mid-send: once its claim has run out, this node sends the email, once
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(3))));
+        assertThat(worker.workOn(instance.getId())).isOne();
+        assertThat(worker.workOn(instance.getId())).isZero();
+        assertThat(receivedBy(recipient)).hasSize(1);
+        BpmnAwareTests.assertThat(instance).hasPassed("SendMeetingConfirmation");
+        assertThat(followUpRows.findById(email.rowId()).orElseThrow()).satisfies(row -> {
+            assertThat(row.getStatus()).isEqualTo(FollowUpStatus.SENT);
+            assertThat(row.getClaimedBy()).isNull();
+        });
     }
 
     @Test
@@ -408,13 +452,14 @@ abstract class FollowUpsContract {
             complete(task(instance), withVariables("outcome", "advance"));
         }
         BpmnAwareTests.assertThat(instance).isWaitingAt("SendWelcomeEmail");
-        execute(job("SendWelcomeEmail", instance));
+        work("SendWelcomeEmail", instance);
 
         BpmnAwareTests.assertThat(instance).isEnded();
         assertThat(receivedBy(recipient)).singleElement()
                 .satisfies(mail -> assertThat(mail.getSubject()).startsWith("Welcome aboard"));
         // the terminate end event cancelled the meeting confirmation that was never run
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(externalTasks.createExternalTaskQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(deals.get(deal.getId()).getStatus()).isEqualTo(DealStatus.WON);
     }
 
@@ -423,14 +468,14 @@ abstract class FollowUpsContract {
         Deal lost = deals.get(deals.open(TestDeals.opening("sam")));
         ProcessInstance lostInstance = instance(lost);
         complete(task(lostInstance), withVariables("outcome", "lost", "lostReason", "NO_BUDGET"));
-        execute(job("SendClosingEmail", lostInstance));
+        work("SendClosingEmail", lostInstance);
         assertThat(receivedBy(recipient(lost))).singleElement()
                 .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("Thank you for considering us"));
         BpmnAwareTests.assertThat(lostInstance).isEnded();
 
         Deal notAFit = deals.get(deals.open(TestDeals.opening("sam")));
         complete(task(instance(notAFit)), withVariables("outcome", "lost", "lostReason", "NOT_A_FIT"));
-        execute(job("SendClosingEmail", instance(notAFit)));
+        work("SendClosingEmail", instance(notAFit));
         assertThat(receivedBy(recipient(notAFit))).isEmpty();
         assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(notAFit.getId())).isEmpty();
     }
@@ -438,12 +483,10 @@ abstract class FollowUpsContract {
     @Test
     void withoutAnSmtpServerTheEmailIsKeptAndSentOnceThereIsOne() {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
-        FollowUpService withoutSmtp = new FollowUpService(deals, salesModel, contacts, followUpRows, outbox, composer,
-                identities, (org.springframework.mail.javamail.JavaMailSender) null, "dealflow@example.com",
-                "http://localhost:8080");
+        FollowUpSender withoutSmtp = new FollowUpSender(outbox, null, "dealflow@example.com", "test-node",
+                Duration.ofMinutes(2));
 
-        // as in the job: one transaction around the call
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> withoutSmtp.sendMeetingConfirmation(deal.getId()));
+        withoutSmtp.deliver(followUps.meetingConfirmations(deal.getId()));
 
         assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId())).singleElement()
                 .satisfies(f -> {
@@ -453,14 +496,29 @@ abstract class FollowUpsContract {
         assertThat(receivedBy(recipient(deal))).isEmpty();
 
         // the SMTP server is configured now (as at the next start): the kept email goes out as composed, once
-        assertThat(followUps.sendKept(Duration.ofDays(7))).isEqualTo(1);
-        assertThat(followUps.sendKept(Duration.ofDays(7))).isZero();
+        assertThat(keptFollowUps.sendKept()).isEqualTo(1);
+        assertThat(keptFollowUps.sendKept()).isZero();
         assertThat(receivedBy(recipient(deal))).singleElement().satisfies(mail -> {
             assertThat(mail.getSubject()).contains("Your meeting with");
             assertThat(GreenMailUtil.getBody(mail)).contains("Hello Dana");
         });
         assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId())).singleElement()
                 .satisfies(f -> assertThat(f.getStatus()).isEqualTo(FollowUpStatus.SENT));
+    }
+
+    /** Works the email task of this activity, as the worker's poll would. */
+    private void work(String activityId, ProcessInstance instance) {
+        emailTask(activityId, instance);
+        assertThat(worker.workOn(instance.getId(), activityId)).isPositive();
+        assertThat(externalTasks.createExternalTaskQuery().processInstanceId(instance.getId()).activityId(activityId)
+                .withRetriesLeft().notLocked().count()).as("%s done", activityId).isZero();
+    }
+
+    private ExternalTask emailTask(String activityId, ProcessInstance instance) {
+        ExternalTask task = externalTasks.createExternalTaskQuery().processInstanceId(instance.getId())
+                .activityId(activityId).singleResult();
+        assertThat(task).as("the email task %s", activityId).isNotNull();
+        return task;
     }
 
     private String recipient(Deal deal) {

@@ -50,6 +50,8 @@ class HostileNamesOnH2Test {
     DealService deals;
     @Autowired
     FollowUpService followUps;
+    @Autowired
+    FollowUpSender sender;
 
     @Test
     void theMeetingConfirmationOfAHostileContactHasNoInjectedHeaderOrCalendarLine() throws Exception {
@@ -61,7 +63,7 @@ class HostileNamesOnH2Test {
                         null, null, null), ContactRole.DECISION_MAKER)),
                 new MonthlyValue(new BigDecimal("100.00"), "EUR"), "sam", Instant.parse("2026-12-03T10:00:00Z")));
 
-        followUps.sendMeetingConfirmation(dealId);
+        sender.deliver(followUps.meetingConfirmations(dealId));
 
         MimeMessage mail = single(email);
         assertNoInjectedHeader(mail);
@@ -86,8 +88,8 @@ class HostileNamesOnH2Test {
         lead.putObject("consent").put("marketing", true).put("source", "webform").put("text", "I agree");
         JsonNode captured = new Api(port).post("/api/leads", lead.toString(), "mark").json();
 
-        followUps.tellGroupAboutLead(captured.get("leadId").asLong(), captured.get("contactId").asLong(),
-                FollowUpKind.MISSED_HAND_OFF, "management", "hostile-" + unique());
+        sender.deliver(followUps.toGroupAboutLead(captured.get("leadId").asLong(),
+                captured.get("contactId").asLong(), FollowUpKind.MISSED_HAND_OFF, "management", "hostile-" + unique()));
 
         MimeMessage mail = Mailbox.receivedBy(smtp, "mia@example.com").stream()
                 .filter(m -> Mailbox.subject(m).contains("Bcc: victim")).reduce((a, b) -> b).orElseThrow();

@@ -16,16 +16,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A mail server that accepts the connection and never answers: the send gives up after its timeout (the tests'
- * SMTP settings: 2 s), the job fails and will be retried, its follow-up is FAILED, and the rest of the app keeps
- * answering meanwhile. Liveness, not speed: the bound of the wait only says it does not hang.
+ * SMTP settings: 2 s), the email task is handed back to be retried, its follow-up is FAILED, no database
+ * connection is held meanwhile, and the rest of the app keeps answering. Liveness, not speed: the bound of the
+ * wait only says it does not hang.
  */
 @OnH2
 class HungSmtpOnH2Test {
@@ -38,32 +41,38 @@ class HungSmtpOnH2Test {
     @Autowired
     DealService deals;
     @Autowired
-    ManagementService management;
+    FollowUpWorker worker;
+    @Autowired
+    ExternalTaskService externalTasks;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void aHungMailServerFailsTheSendAfterItsTimeoutAndHoldsNothingElse() throws Exception {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
-        Job confirmation = management.createJobQuery().processInstanceId(deal.getProcessInstanceId())
-                .activityId("SendMeetingConfirmation").singleResult();
+        ExternalTask confirmation = externalTasks.createExternalTaskQuery()
+                .processInstanceId(deal.getProcessInstanceId()).activityId("SendMeetingConfirmation").singleResult();
 
         try (HungServer hung = new HungServer(SMTP_PORT)) {
-            CompletableFuture<Throwable> send = CompletableFuture.supplyAsync(() -> {
-                try {
-                    management.executeJob(confirmation.getId());
-                    return null;
-                } catch (RuntimeException e) {
-                    return e;
-                }
-            });
-            // while the send waits on the silent server, deals still open
+            CompletableFuture<Integer> send = CompletableFuture.supplyAsync(
+                    () -> worker.workOn(deal.getProcessInstanceId()));
+            while (hung.accepted() == 0 && !send.isDone()) {
+                Thread.sleep(20);
+            }
+            // while the send waits on the silent server, deals still open, and it holds no database connection
             Api.Response opened = new Api(port).post("/api/deals", TestDeals.requestJson("sam"), "sam");
             assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+            if (!send.isDone() && dataSource instanceof HikariDataSource pool) {
+                assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections in use mid-send")
+                        .isZero();
+            }
 
-            Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> send.get());
-            assertThat(failure).as("the send must fail, not succeed or hang").isNotNull();
+            int worked = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> send.get());
+            assertThat(worked).as("the send must fail and hand the task back, not hang").isOne();
             assertThat(hung.accepted()).isPositive();
         }
-        assertThat(management.createJobQuery().jobId(confirmation.getId()).singleResult().getRetries()).isEqualTo(2);
+        assertThat(externalTasks.createExternalTaskQuery().externalTaskId(confirmation.getId()).singleResult()
+                .getRetries()).isEqualTo(2);
         assertThat(deals.view(deal.getId()).followUps()).singleElement().satisfies(followUp -> {
             assertThat(followUp.status()).isEqualTo(FollowUpStatus.FAILED);
             assertThat(followUp.error()).isNotBlank();

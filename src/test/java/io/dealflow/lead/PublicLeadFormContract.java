@@ -1,8 +1,6 @@
 package io.dealflow.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -11,7 +9,9 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dealflow.contact.ConsentConfirmations;
 import io.dealflow.contact.ContactService;
 import io.dealflow.followup.FollowUpKind;
+import io.dealflow.followup.FollowUpSender;
 import io.dealflow.followup.FollowUpService;
+import io.dealflow.followup.FollowUpWorker;
 import io.dealflow.support.Api;
 import io.dealflow.support.Mailbox;
 import io.dealflow.support.PublicClient;
@@ -54,6 +54,10 @@ abstract class PublicLeadFormContract {
     ContactService contacts;
     @Autowired
     FollowUpService followUps;
+    @Autowired
+    FollowUpSender sender;
+    @Autowired
+    FollowUpWorker worker;
     @Autowired
     ConsentConfirmations confirmations;
     @Autowired
@@ -145,7 +149,7 @@ abstract class PublicLeadFormContract {
         List<ProcessInstance> sending = runtime.createProcessInstanceQuery().processDefinitionKey("consent-confirmation")
                 .variableValueEquals("leadId", lead.get("leadId").asLong()).list();
         assertThat(sending).as("one confirmation for two submissions").hasSize(1);
-        execute(job("SendConsentConfirmation", sending.get(0)));
+        assertThat(worker.workOn(sending.get(0).getId())).as("the email task SendConsentConfirmation").isOne();
         List<MimeMessage> received = Mailbox.receivedBy(smtp, email);
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("Please confirm: may we email you?");
@@ -153,8 +157,9 @@ abstract class PublicLeadFormContract {
         String link = GreenMailUtil.getBody(received.get(0))
                 .replaceAll("(?s).*(/lead-form/confirm/[A-Za-z0-9_-]+).*", "$1");
         assertThat(link).startsWith("/lead-form/confirm/");
-        followUps.sendConsentConfirmation(lead.get("leadId").asLong(), confirmations.get(jdbc.queryForObject(
-                "select id from consent_confirmation where contact_id = ?", Long.class, contactId)));
+        sender.deliver(followUps.consentConfirmation(lead.get("leadId").asLong(), confirmations.get(
+                jdbc.queryForObject("select id from consent_confirmation where contact_id = ?", Long.class,
+                        contactId))));
         assertThat(Mailbox.receivedBy(smtp, email)).as("sent once, however often its job runs").hasSize(1);
 
         PublicClient.Response page = visitor.get(link);
@@ -219,8 +224,8 @@ abstract class PublicLeadFormContract {
     void theUnsubscribeLinkShowsAPageOnGetAndHeadAndUnsubscribesOnlyOnPost() throws Exception {
         String email = "unsub@unsub-" + unique() + ".example";
         JsonNode lead = api.post("/api/leads", LeadsContract.leadJson(email, true, mqlAnswers(), null), "mark").json();
-        followUps.sendToLead(lead.get("leadId").asLong(), lead.get("contactId").asLong(), FollowUpKind.NURTURE_FIRST,
-                "test-" + unique());
+        sender.deliver(followUps.toLead(lead.get("leadId").asLong(), lead.get("contactId").asLong(),
+                FollowUpKind.NURTURE_FIRST, "test-" + unique()));
         MimeMessage mail = Mailbox.receivedBy(smtp, email).get(0);
         String header = mail.getHeader("List-Unsubscribe")[0];
         assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");

@@ -11,7 +11,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 /**
  * The app as `java -jar` would start it, minus the web server, on a database and a process engine of its own:
  * the shared test context's engine ("default", on the in-memory H2) lives in the same JVM and must stay
- * untouched. Settings are given as command-line arguments, which outrank application-test.yaml.
+ * untouched. Settings are given as command-line arguments, which outrank application-test.yaml; each replaces a
+ * default of this class with the same name (e.g. {@code --camunda.bpm.job-execution.enabled=true}).
  */
 public final class SeparateApp {
 
@@ -29,7 +30,12 @@ public final class SeparateApp {
                 // the engine REST starter does not back off without a web server (it wants Jersey's path)
                 "--spring.autoconfigure.exclude="
                         + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration"));
-        arguments.addAll(List.of(settings));
+        // a setting given here replaces the default above (a repeated option would be read as a list)
+        for (String setting : settings) {
+            String name = setting.split("=", 2)[0];
+            arguments.removeIf(argument -> argument.split("=", 2)[0].equals(name));
+            arguments.add(setting);
+        }
         return new SpringApplicationBuilder(DealflowApplication.class, WebSecurityWithoutWebServer.class)
                 .web(WebApplicationType.NONE)
                 .profiles("test")

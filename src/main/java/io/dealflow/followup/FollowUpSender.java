@@ -1,0 +1,169 @@
+package io.dealflow.followup;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Sends composed follow-ups, exactly once across nodes: for each email, (1) claim its outbox row in a committed
+ * step of its own, (2) talk SMTP with no transaction open (a hung mail server holds this thread, never a database
+ * connection or lock), (3) record SENT or FAILED in another committed step. A row another node has claimed and
+ * is still within its claim is left to that node.
+ *
+ * <p>The one window left is between the SMTP server accepting a message and the commit that records it SENT (a
+ * crash exactly then): once the claim has run out, that one email to that one recipient may go out again.
+ */
+@Component
+public class FollowUpSender {
+
+    static final String NO_SMTP_MESSAGE = "No SMTP server configured (spring.mail.host); follow-up emails are kept in"
+            + " the follow_up table with status NOT_SENT_NO_SMTP";
+    private static final Logger log = LoggerFactory.getLogger(FollowUpSender.class);
+
+    private final FollowUpOutbox outbox;
+    private final JavaMailSender mailSender;
+    private final String from;
+    private final String worker;
+    private final Duration claimFor;
+    private final AtomicBoolean noSmtpLogged = new AtomicBoolean();
+
+    @Autowired
+    public FollowUpSender(FollowUpOutbox outbox, ObjectProvider<JavaMailSender> mailSender,
+                          @Value("${dealflow.mail.from:dealflow@example.com}") String from, WorkerId worker,
+                          MailWorkerProperties settings) {
+        this(outbox, mailSender.getIfAvailable(), from, worker.value(), settings.lockDuration());
+        // Spring Boot creates a JavaMailSender only when spring.mail.host is set: say so at startup, once
+        if (this.mailSender == null) {
+            noSmtp();
+        }
+    }
+
+    /** With {@code mailSender} null (no spring.mail.host), emails are kept in the outbox, not sent. */
+    FollowUpSender(FollowUpOutbox outbox, JavaMailSender mailSender, String from, String worker, Duration claimFor) {
+        this.outbox = outbox;
+        this.mailSender = mailSender;
+        this.from = from;
+        this.worker = worker;
+        this.claimFor = claimFor;
+    }
+
+    boolean canSend() {
+        return mailSender != null;
+    }
+
+    /** {@link #deliver(List, Runnable)} with nothing to do between emails. */
+    public int deliver(List<Outgoing> emails) {
+        return deliver(emails, () -> { });
+    }
+
+    /**
+     * Sends each email that is not sent yet; one that fails does not stop the others. {@code beforeEach} runs
+     * before each claim (the worker extends its task's lock there). Answers how many went out.
+     *
+     * @throws FollowUpFailedException when any email failed (after all were tried); its message names no person
+     * @throws FollowUpClaimedElsewhereException when none failed but another node is sending some of them
+     */
+    public int deliver(List<Outgoing> emails, Runnable beforeEach) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Follow-ups are sent outside any transaction: an SMTP conversation must"
+                    + " not hold a database connection");
+        }
+        int sent = 0;
+        List<String> failures = new ArrayList<>();
+        List<String> elsewhere = new ArrayList<>();
+        for (Outgoing email : emails) {
+            if (mailSender == null) {
+                noSmtp();
+                outbox.keptWithoutSmtp(email.rowId(), email.mail(), email.unsubscribeUrl());
+                continue;
+            }
+            beforeEach.run();
+            switch (outbox.claim(email.rowId(), worker, ClockUtil.now().toInstant(), claimFor)) {
+                case CLAIMED -> {
+                    String failure = send(email);
+                    if (failure == null) {
+                        sent++;
+                    } else {
+                        failures.add(failure);
+                    }
+                }
+                case CLAIMED_ELSEWHERE -> elsewhere.add(email.kind() + " (follow-up " + email.rowId() + ")");
+                case DONE -> { }
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new FollowUpFailedException(String.join("; ", failures));
+        }
+        if (!elsewhere.isEmpty()) {
+            throw new FollowUpClaimedElsewhereException(String.join(", ", elsewhere)
+                    + " being sent by another node; looked at again later");
+        }
+        return sent;
+    }
+
+    /** One SMTP conversation, then its outcome recorded; answers the failure's description, null when sent. */
+    private String send(Outgoing email) {
+        try {
+            mailSender.send(message(email));
+        } catch (MailException | MessagingException e) {
+            if (email.kept()) {
+                outbox.stillKept(email.rowId(), worker, e.getMessage());
+            } else {
+                outbox.failed(email.rowId(), worker, e.getMessage());
+            }
+            // the engine keeps the task's error message (Cockpit shows it, history keeps it): it names the
+            // follow-up row, never the person; the full error is in the log and on the row
+            log.warn("Follow-up {} ({} about {}) failed", email.rowId(), email.kind(), email.about(), e);
+            return email.kind() + " (follow-up " + email.rowId() + ") about " + email.about() + " failed: "
+                    + FollowUpFailedException.withoutAddresses(e.getMessage());
+        }
+        outbox.sent(email.rowId(), worker, ClockUtil.now().toInstant());
+        return null;
+    }
+
+    private void noSmtp() {
+        if (noSmtpLogged.compareAndSet(false, true)) {
+            log.warn(NO_SMTP_MESSAGE);
+        }
+    }
+
+    private MimeMessage message(Outgoing email) throws MessagingException {
+        ComposedMail mail = email.mail();
+        MimeMessage message = mailSender.createMimeMessage();
+        if (email.unsubscribeUrl() != null) {
+            // one-click unsubscribe from the mail client (RFC 8058), next to the link in the text
+            message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        if (email.replyTo() != null) {
+            helper.setReplyTo(email.replyTo());
+        }
+        helper.setTo(email.to());
+        helper.setSubject(mail.subject());
+        helper.setText(mail.text(), mail.html());
+        if (mail.calendarInvite() != null) {
+            helper.addAttachment("invite.ics",
+                    new ByteArrayResource(mail.calendarInvite().getBytes(StandardCharsets.UTF_8)),
+                    "text/calendar; method=REQUEST; charset=UTF-8");
+        }
+        return message;
+    }
+}

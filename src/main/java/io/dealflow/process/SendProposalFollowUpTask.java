@@ -1,0 +1,34 @@
+package io.dealflow.process;
+
+import io.dealflow.followup.EmailTask;
+import io.dealflow.followup.FollowUpKind;
+import io.dealflow.followup.FollowUpSender;
+import io.dealflow.followup.FollowUpService;
+import java.util.Map;
+import io.dealflow.followup.LockedEmailTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Send proposal follow-up" and "Send second proposal follow-up": the task's input parameter {@code followUp}
+ * names the kind of follow-up, and so its templates (e.g. PROPOSAL_SECOND_FOLLOW_UP).
+ */
+@Component("sendProposalFollowUp")
+public class SendProposalFollowUpTask implements EmailTask {
+
+    static final String FOLLOW_UP = "followUp";
+
+    private final FollowUpService followUps;
+    private final FollowUpSender sender;
+
+    public SendProposalFollowUpTask(FollowUpService followUps, FollowUpSender sender) {
+        this.followUps = followUps;
+        this.sender = sender;
+    }
+
+    @Override
+    public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
+        FollowUpKind kind = FollowUpKind.valueOf(String.valueOf(task.variable(FOLLOW_UP)));
+        sender.deliver(followUps.stageFollowUps(SalesInstance.dealId(task), kind), beforeEachEmail);
+        return Map.of();
+    }
+}
