@@ -1,5 +1,6 @@
 package io.dealflow.config;
 
+import io.dealflow.cluster.StartupTask;
 import io.dealflow.contact.ContactDetails;
 import io.dealflow.contact.MarketingConsent;
 import io.dealflow.deal.ContactRole;
@@ -24,8 +25,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
@@ -34,13 +33,14 @@ import org.springframework.stereotype.Component;
 /**
  * A dozen deals spread over the stages, so the first start shows a live pipeline in Cockpit and tasks in
  * Tasklist. Deals are opened and moved through the real process, back-dated with the engine clock so the
- * stage history looks lived in. Runs once: only while there is no deal at all.
+ * stage history looks lived in. Runs once: only while there is no deal at all (checked under the start-up lock,
+ * so of several nodes started at once on an empty database only the first opens them).
  */
 @Component
 @Order(2)
 @Profile("!prod")
 @ConditionalOnProperty(name = "dealflow.demo-data", havingValue = "true")
-public class DemoData implements ApplicationRunner {
+public class DemoData implements StartupTask {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -100,7 +100,7 @@ public class DemoData implements ApplicationRunner {
      * the current model cannot take as described is left where it got to, and said so in the log.
      */
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         if (dealRecords.count() > 0) {
             return;
         }

@@ -1,11 +1,10 @@
 package io.dealflow.config;
 
+import io.dealflow.cluster.StartupTask;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Profile;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(0)
 @Profile("!prod")
-public class DemoUsers implements ApplicationRunner {
+public class DemoUsers implements StartupTask {
 
     record DemoUser(String id, String firstName, String lastName, String group) {
     }
@@ -34,7 +33,7 @@ public class DemoUsers implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         for (DemoUser demo : USERS) {
             if (identity.createUserQuery().userId(demo.id()).count() == 0) {
                 User user = identity.newUser(demo.id());

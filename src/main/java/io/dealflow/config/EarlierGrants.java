@@ -1,5 +1,6 @@
 package io.dealflow.config;
 
+import io.dealflow.cluster.StartupTask;
 import io.dealflow.deal.DealOwnerChanged;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -7,8 +8,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(2)
-class EarlierGrants implements ApplicationRunner {
+class EarlierGrants implements StartupTask {
 
     private final JdbcTemplate jdbc;
     private final DealGrants grants;
@@ -38,7 +37,7 @@ class EarlierGrants implements ApplicationRunner {
 
     @Override
     @Transactional
-    public void run(ApplicationArguments args) {
+    public void run() {
         jdbc.query("""
                 select d.id, d.process_instance_id, d.owner from deal d
                 where d.status = 'OPEN' and d.process_instance_id is not null

@@ -3,6 +3,7 @@ package io.dealflow.config;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import io.dealflow.access.Roles;
+import io.dealflow.cluster.StartupTask;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -18,8 +19,6 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +30,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-public class SalesAccess implements ApplicationRunner {
+public class SalesAccess implements StartupTask {
 
     public static final String SALES = Roles.SALES;
     public static final String MANAGEMENT = Roles.MANAGEMENT;
@@ -55,7 +54,7 @@ public class SalesAccess implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         for (Resource resource : Resources.values()) {
             grant(ADMINS, resource, "*", Permissions.ALL);
         }

@@ -1,10 +1,9 @@
 package io.dealflow.config;
 
+import io.dealflow.cluster.StartupTask;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(-1)
-public class TeamGroups implements ApplicationRunner {
+public class TeamGroups implements StartupTask {
 
     private final IdentityService identity;
 
@@ -23,7 +22,7 @@ public class TeamGroups implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         group(SalesAccess.ADMINS, "Administrators", Groups.GROUP_TYPE_SYSTEM);
         group(SalesAccess.SALES, "Sales", Groups.GROUP_TYPE_WORKFLOW);
         group(SalesAccess.MANAGEMENT, "Management", Groups.GROUP_TYPE_WORKFLOW);

@@ -1,5 +1,6 @@
 package io.dealflow.production;
 
+import io.dealflow.cluster.ClusterLock;
 import io.dealflow.config.DemoUsers;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Locking out rather than refusing to start: the fix is made in Camunda Admin, which only a running prod
  * offers; refusing would push the operator to start the data under a demo profile, on the internet.
- * Runs as the engine is built, before the web server takes a request.
+ * Runs as the engine is built, before the web server takes a request, under the cluster's start-up lock (two nodes
+ * saving the same user at once would fail one of them on the engine's optimistic lock).
  */
 @Component
 @Profile("prod")
@@ -29,10 +31,15 @@ class DemoPasswordLock extends AbstractCamundaConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DemoPasswordLock.class);
 
     private final SecureRandom random = new SecureRandom();
+    private final ClusterLock lock;
+
+    DemoPasswordLock(ClusterLock lock) {
+        this.lock = lock;
+    }
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        lockOut(engine.getIdentityService(), DemoUsers.IDS);
+        lock.holding(ClusterLock.STARTUP, () -> lockOut(engine.getIdentityService(), DemoUsers.IDS));
     }
 
     /** The users of {@code ids} whose password is their id get a random password; answers whom it locked out. */

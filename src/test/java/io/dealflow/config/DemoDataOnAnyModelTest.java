@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -38,7 +37,7 @@ class DemoDataOnAnyModelTest {
             DemoData demo = new DemoData(app.getBean(DealService.class), deals, app.getBean(TaskService.class),
                     app.getBean(IdentityService.class), app.getBean(LeadIntake.class));
 
-            demo.run(new DefaultApplicationArguments());
+            demo.run();
 
             // the demo deals, and the one the lead with a meeting opens
             assertThat(deals.count()).isEqualTo(DemoData.DEALS.size() + 1);

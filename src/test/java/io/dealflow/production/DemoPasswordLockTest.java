@@ -25,7 +25,7 @@ class DemoPasswordLockTest {
         String demoLike = user(null);
         String realPerson = user("a-password-of-their-own");
 
-        List<String> locked = new DemoPasswordLock().lockOut(identity, List.of(demoLike, realPerson, "nobodyatall"));
+        List<String> locked = new DemoPasswordLock(null).lockOut(identity, List.of(demoLike, realPerson, "nobodyatall"));
 
         assertThat(locked).containsExactly(demoLike);
         assertThat(identity.checkPassword(demoLike, demoLike)).isFalse();

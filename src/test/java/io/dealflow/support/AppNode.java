@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -52,7 +53,8 @@ public final class AppNode implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", classpath(),
-                DealflowApplication.class.getName(),
+                DealflowApplication.class.getName()));
+        List<String> defaults = List.of(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres",
@@ -61,13 +63,22 @@ public final class AppNode implements AutoCloseable {
                 "--dealflow.demo-data=false",
                 "--dealflow.public-url=http://localhost:" + port,
                 "--logging.level.root=WARN",
-                "--logging.level.org.springframework.boot.web.embedded.tomcat=INFO"));
+                "--logging.level.org.springframework.boot.web.embedded.tomcat=INFO");
+        // a setting given twice on the command line is read as both values joined ("false,true"): the test's
+        // settings replace the defaults of the same name
+        Set<String> given = Arrays.stream(settings).map(AppNode::settingName).collect(Collectors.toSet());
+        defaults.stream().filter(setting -> !given.contains(settingName(setting))).forEach(command::add);
         command.addAll(List.of(settings));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
         return new AppNode(name, port, log, process);
+    }
+
+    private static String settingName(String setting) {
+        int equals = setting.indexOf('=');
+        return equals < 0 ? setting : setting.substring(0, equals);
     }
 
     /**
