@@ -78,7 +78,8 @@ public class FunnelService {
     @Transactional(readOnly = true)
     public Forecast forecast(String currency, String owner) {
         MapSqlParameterSource params = new MapSqlParameterSource("currency", currency).addValue("owner", owner);
-        List<Stage> stages = model.stagesIncluding(List.of());
+        // every version's stages: a deal in a stage taken out of the model is weighed by that stage's probability
+        List<Stage> stages = model.everyStage();
         StringBuilder probability = new StringBuilder("case d.stage_key");
         for (int i = 0; i < stages.size(); i++) {
             // typed, or H2 takes the parameter for an integer and rounds the probability away

@@ -110,7 +110,9 @@ public class PipelineService {
             rows.put(rs.getString("stage_key"), new Row(rs.getString("stage_name"), rs.getLong("deals"),
                     orZero(rs.getBigDecimal("total")), rs.getLong("entered_seconds"), 0, rs.getLong("unvalued")));
         });
-        List<Stage> limited = allStagesWithLimits().stream().filter(stage -> rows.containsKey(stage.key())).toList();
+        // the stages that hold deals, a stage taken out of the latest model (with its own idle limit) included
+        List<Stage> limited = model.stagesIncluding(rows.keySet()).stream()
+                .filter(stage -> stage.idleLimit() != null && rows.containsKey(stage.key())).toList();
         if (!limited.isEmpty()) {
             String dealOwnerFilter = ownerFilter(query, params, "d");
             List<String> counts = new ArrayList<>();
@@ -149,9 +151,9 @@ public class PipelineService {
         return "and %s.owner = :owner".formatted(alias);
     }
 
-    /** Every stage of every version, so an older stage's idle limit counts too. */
+    /** Every stage of every version, so a stage taken out of the model keeps its idle limit. */
     private List<Stage> allStagesWithLimits() {
-        return model.stagesIncluding(List.of()).stream().filter(stage -> stage.idleLimit() != null).toList();
+        return model.everyStage().stream().filter(stage -> stage.idleLimit() != null).toList();
     }
 
     /** "(stage_key = :s0 and entered < :t0) or ...": a deal is idle when it entered its stage before the limit. */

@@ -93,6 +93,20 @@ public class SalesModel {
         return stages;
     }
 
+    /**
+     * Every stage of every deployed version: the latest stages in order, then those that only older versions have,
+     * each after its predecessor (see {@link #stagesIncluding}). For what a deal in a stage taken out of the model
+     * still needs: its probability and idle limit.
+     */
+    public List<Stage> everyStage() {
+        Set<String> keys = new HashSet<>();
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .list()) {
+            stagesOf(definition.getId()).forEach(stage -> keys.add(stage.key()));
+        }
+        return stagesIncluding(keys);
+    }
+
     public List<Stage> stagesOf(String processDefinitionId) {
         return stagesByDefinition.computeIfAbsent(processDefinitionId,
                 id -> readStages(repository.getBpmnModelInstance(id)));

@@ -11,10 +11,12 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
+import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,6 +24,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -122,6 +125,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (DatabaseUnavailable.causedBy(ex)) {
+            return databaseUnavailable(ex);
+        }
         String correlationId = UUID.randomUUID().toString();
         log.error("Request failed, correlation id {}", correlationId, ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -129,6 +135,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle("Internal error");
         problem.setProperty("correlationId", correlationId);
         return ResponseEntity.internalServerError().header(CORRELATION_ID, correlationId).body(problem);
+    }
+
+    /**
+     * The database went away while the request ran (or its transaction could not begin): 503 with Retry-After, the
+     * same answer as {@link DatabaseUnavailableFilter} gives when it is already gone before. Engine calls arrive
+     * wrapped in Camunda's ProcessEngineException, hence the search through the causes in {@link #unexpected}.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            SQLTransientConnectionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+        log.warn("Database unreachable, answered 503: {}", DatabaseUnavailable.rootCause(ex));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).headers(DatabaseUnavailable.headers())
+                .body(DatabaseUnavailable.problem());
     }
 
     static ProblemDetail invalid(List<FieldProblem> problems) {

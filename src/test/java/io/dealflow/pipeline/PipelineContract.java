@@ -215,6 +215,64 @@ abstract class PipelineContract {
         }
     }
 
+    /**
+     * A process owner takes a stage out of the model while deals wait in it: they stay in it (their instances run
+     * on the version they started with), the pipeline shows it in its place as {@code current: false} with its own
+     * probability and idle limit, and they can still move on from it.
+     */
+    @Test
+    void aStageRemovedFromTheModelKeepsItsDealsAndShowsAsNoLongerCurrent() {
+        Instant entered = Instant.now().minus(days(12)).truncatedTo(ChronoUnit.SECONDS);
+        Deal deal;
+        try {
+            ClockUtil.setCurrentTime(Date.from(entered.minus(days(2))));
+            deal = deals.get(deals.open(TestDeals.opening("sam", "2000", "PLN")));
+            tasks.complete(task(deal), Map.of("outcome", "advance"));
+            ClockUtil.setCurrentTime(Date.from(entered.minus(days(1))));
+            tasks.complete(task(deal), Map.of("outcome", "advance"));
+            ClockUtil.setCurrentTime(Date.from(entered));
+            tasks.complete(task(deal), Map.of("outcome", "advance"));    // Terms negotiated for 12 days (limit P10D)
+        } finally {
+            ClockUtil.reset();
+        }
+        Deployment without = repository.createDeployment()
+                .addModelInstance("sales-process.bpmn", SalesModels.withoutStage("TermsNegotiated")).deploy();
+        try {
+            assertThat(repository.createProcessDefinitionQuery().deploymentId(without.getId()).singleResult()
+                    .getKey()).isEqualTo("sales-process");
+            JsonNode pipeline = get("/api/pipeline?currency=PLN");
+            assertThat(keys(pipeline)).containsExactly("MeetingBooked", "NeedsAssessed", "ProposalSent",
+                    "TermsNegotiated", "ContractSent");
+            JsonNode removed = stage(pipeline, "TermsNegotiated");
+            assertThat(removed.get("current").asBoolean()).isFalse();
+            assertThat(removed.get("name").asText()).isEqualTo("Terms negotiated");
+            assertThat(removed.get("probability").decimalValue()).isEqualByComparingTo("0.7");
+            assertThat(removed.get("idleLimit").asText()).isEqualTo("P10D");
+            assertStage(pipeline, "TermsNegotiated", 1, "2000.00", "1400.00", 1);
+            assertThat(stage(pipeline, "ContractSent").get("current").asBoolean()).isTrue();
+            assertThat(stage(pipeline, "MeetingBooked").get("current").asBoolean()).isTrue();
+
+            // the deal keeps its stage, and the forecast weighs it by that stage's probability
+            JsonNode view = api.get("/api/deals/" + deal.getId(), "mia").json();
+            assertThat(view.get("stageKey").asText()).isEqualTo("TermsNegotiated");
+            assertThat(view.get("stage").asText()).isEqualTo("Terms negotiated");
+            JsonNode forecast = get("/api/pipeline/forecast?currency=PLN");
+            assertThat(forecast.at("/months/0/weightedValue").decimalValue()).isEqualByComparingTo("1400.00");
+
+            // it moves on from the removed stage along its own version; the stage then leaves the pipeline
+            tasks.complete(task(deal), Map.of("outcome", "advance"));
+            JsonNode moved = get("/api/pipeline?currency=PLN");
+            assertThat(keys(moved)).containsExactly("MeetingBooked", "NeedsAssessed", "ProposalSent", "ContractSent");
+            assertStage(moved, "ContractSent", 1, "2000.00", "1800.00", 0);
+            assertThat(api.get("/api/deals/" + deal.getId(), "mia").json().get("stageKey").asText())
+                    .isEqualTo("ContractSent");
+        } finally {
+            repository.deleteDeployment(without.getId(), true);
+        }
+        // the shipped model is the latest again for the other tests
+        assertThat(keys(get("/api/pipeline?currency=PLN"))).contains("TermsNegotiated");
+    }
+
     @Test
     void theRunningTotalsFollowEveryChangeOfADeal() {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam", "1000", "DKK")));

@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -55,6 +61,47 @@ public final class SalesModels {
         demoHeld.getIncoming().add(into);
         demoHeld.getOutgoing().add(out);
         needsAssessed.getIncoming().add(out);
+        return model;
+    }
+
+    /**
+     * The shipped model without the stage {@code stageId}, as a process owner removes it in Modeler: the flow
+     * that led into the stage leads to where its "advance" led, and the stage, its decision gateway and their
+     * flows (with their diagram shapes) are gone.
+     */
+    public static BpmnModelInstance withoutStage(String stageId) {
+        BpmnModelInstance model = shipped();
+        UserTask stage = model.getModelElementById(stageId);
+        SequenceFlow into = stage.getIncoming().iterator().next();
+        SequenceFlow toDecision = stage.getOutgoing().iterator().next();
+        FlowNode decision = toDecision.getTarget();
+        SequenceFlow advance = decision.getOutgoing().stream()
+                .filter(flow -> flow.getConditionExpression() != null
+                        && flow.getConditionExpression().getTextContent().contains("'advance'"))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(stageId + " has no advance flow"));
+        FlowNode next = advance.getTarget();
+
+        List<BaseElement> removed = new ArrayList<>(List.of(stage, toDecision, decision));
+        removed.addAll(decision.getOutgoing());
+        for (SequenceFlow out : decision.getOutgoing()) {
+            out.getTarget().getIncoming().remove(out);
+        }
+        for (BpmnShape shape : List.copyOf(model.getModelElementsByType(BpmnShape.class))) {
+            if (removed.contains(shape.getBpmnElement())) {
+                shape.getParentElement().removeChildElement(shape);
+            }
+        }
+        for (BpmnEdge edge : List.copyOf(model.getModelElementsByType(BpmnEdge.class))) {
+            if (removed.contains(edge.getBpmnElement())) {
+                edge.getParentElement().removeChildElement(edge);
+            }
+        }
+        into.setTarget(next);
+        stage.getIncoming().remove(into);
+        next.getIncoming().add(into);
+        for (BaseElement element : removed) {
+            element.getParentElement().removeChildElement(element);
+        }
         return model;
     }
 
