@@ -82,7 +82,8 @@ class LeadInputLimitsTest {
                 "email,first_name,consent,consent_source\n" + email + ",Da\u0000na,yes,fair\n", "text/csv", "mark");
 
         assertThat(report.status()).as(report.body()).isEqualTo(200);
-        assertThat(report.json().at("/rejected/0/field").asText()).isEqualTo("first_name");
+        assertThat(report.json().at("/rejected/0/field").asText()).isEqualTo("firstName");
+        assertThat(report.json().at("/rejected/0/column").asText()).isEqualTo("first_name");
         assertThat(report.json().get("created").asInt()).isZero();
     }
 

@@ -407,7 +407,7 @@ abstract class LeadsContract {
                 new4@%1$s,"Doe, Jr.",Four,,,,,true,webinar,no,no,no,LATER,5
                 """.formatted(domain);
 
-        Api.Response report = api.post("/api/leads/import", csv, "text/csv", "mark");
+        Api.Response report = api.post("/api/leads/import?consentText=I+agree+to+receive+emails", csv, "text/csv", "mark");
 
         assertThat(report.status()).as(report.body()).isEqualTo(200);
         assertThat(report.json().get("created").asInt()).isEqualTo(2);
