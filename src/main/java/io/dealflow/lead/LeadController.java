@@ -56,13 +56,22 @@ public class LeadController {
     }
 
     /**
-     * A CSV file (text/csv, UTF-8) with a header row, read as it streams in; answers a report per row. The query
+     * A CSV file (text/csv, UTF-8) with a header row, read as it streams in, checked and stored: 202 with the
+     * Location of its status (GET /api/leads/imports/{id}); its rows are taken in the background. The query
      * parameters are the {@link ImportOptions} (a mapping of columns, the consent wording of the file).
      */
     @PostMapping(path = "/import", consumes = {"text/csv", "application/csv", "text/plain"})
-    public LeadImport.ImportReport importCsv(InputStream csv, @RequestParam Map<String, String> options)
-            throws BodyTooLargeException {
-        return imports.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8), ImportOptions.of(options));
+    public ResponseEntity<ImportStatus> importCsv(InputStream csv, @RequestParam Map<String, String> options,
+                                                  Principal user) throws BodyTooLargeException {
+        ImportOptions given = ImportOptions.of(options);
+        ImportStatus accepted = imports.accept(new InputStreamReader(csv, StandardCharsets.UTF_8), given, user.getName());
+        return ResponseEntity.accepted().location(URI.create("/api/leads/imports/" + accepted.id())).body(accepted);
+    }
+
+    /** An import's progress: running|done, the rows read, created, updated, rejected so far and why. */
+    @GetMapping("/imports/{id}")
+    public ImportStatus importStatus(@PathVariable long id) {
+        return imports.status(id);
     }
 
     /** What importing the file would do (its mapping, unknown columns, first rows); stores nothing. */

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * POST /api/leads/import: a CSV file with a header row, one lead per row, each through the same intake as
- * POST /api/leads in a transaction of its own. Its columns are found by {@link ImportColumns}, its rows read by
- * {@link ImportRows}; a bad row is reported (line, field, column, reason) and stores nothing; the other rows go in.
+ * POST /api/leads. Its columns are found by {@link ImportColumns}, its rows read by {@link ImportRows}; the file
+ * is stored and answered at once, and {@link ImportJob} takes the rows in the background. A bad row is reported
+ * (line, field, column, reason) and stores nothing; the other rows go in.
  * POST /api/leads/import/preview answers what an import of the file would do, storing nothing.
  */
 @Service
@@ -21,39 +22,36 @@ public class LeadImport {
 
     static final int PREVIEW_ROWS = 10;
 
-    private final LeadIntake intake;
     private final ImportRows reader;
+    private final ImportStore store;
 
-    public LeadImport(LeadIntake intake, ImportRows reader) {
-        this.intake = intake;
+    public LeadImport(ImportRows reader, ImportStore store) {
         this.reader = reader;
+        this.store = store;
     }
 
     /**
-     * Every row is read (and the body's size limit passed) before the first is stored: a file refused as too
-     * large or unreadable stores nothing.
+     * Reads and checks the whole file (and passes the body's size limit) before anything is stored, then stores it
+     * as an import whose rows {@link ImportJob} takes in the background: a file refused as too large or unreadable
+     * stores nothing. Answers the import's status as stored.
      */
-    public ImportReport importCsv(Reader text, ImportOptions options) throws BodyTooLargeException {
+    public ImportStatus accept(Reader text, ImportOptions options, String user) throws BodyTooLargeException {
         ImportFile file = ImportFile.read(text, -1);
         ImportColumns.Mapping mapping = mapping(file, options);
         if (!file.header().isEmpty() && !mapping.has("email")) {
             throw new InvalidFieldException("header", "must have an email column (or name it: column.email=...); "
                     + "its columns are: " + String.join(", ", file.header()));
         }
-        int created = 0;
-        int updated = 0;
-        List<ImportRows.Rejected> rejected = new ArrayList<>();
+        List<Object> rows = new ArrayList<>(file.rows().size());
         for (ImportFile.Row row : file.rows()) {
-            Object read = reader.read(row, mapping, options);
-            if (read instanceof ImportRows.Rejected rejection) {
-                rejected.add(rejection);
-            } else if (intake.capture(((ImportRows.Lead) read).submission(Instant.now())).created()) {
-                created++;
-            } else {
-                updated++;
-            }
+            rows.add(reader.read(row, mapping, options));
         }
-        return new ImportReport(created, updated, rejected, mapping.unknownColumns());
+        long id = store.create(user, rows, mapping.unknownColumns(), Instant.now());
+        return status(id);
+    }
+
+    public ImportStatus status(long id) {
+        return store.status(id).orElseThrow(() -> new ImportNotFoundException(id));
     }
 
     /** The mapping the import would use, the first rows as they would be taken or rejected; nothing is stored. */
@@ -87,10 +85,5 @@ public class LeadImport {
      */
     public record Preview(String separator, Map<String, List<String>> columns, List<String> unknownColumns,
                           List<String> missing, List<Map<String, Object>> rows) {
-    }
-
-    /** The answer of an import: how many rows made new leads, how many updated known ones, the bad rows. */
-    public record ImportReport(int created, int updated, List<ImportRows.Rejected> rejected,
-                               List<String> unknownColumns) {
     }
 }

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dealflow.support.Api;
 import io.dealflow.support.StoredCounts;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +32,8 @@ abstract class LeadImportContract {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ImportJob job;
 
     Api api;
 
@@ -44,7 +53,7 @@ abstract class LeadImportContract {
         JsonNode report = imported(csv, "consentText=" + encode(WORDING) + "&consentSource=hubspot");
 
         assertThat(report.get("created").asInt()).as(report.toString()).isEqualTo(1);
-        assertThat(report.get("rejected")).isEmpty();
+        assertThat(report.get("rejectedRows")).isEmpty();
         assertThat(texts(report.get("unknownColumns")))
                 .containsExactly("Record ID", "Lifecycle Stage", "Marketing contact status");
         JsonNode contact = contact("dana@" + domain);
@@ -78,7 +87,7 @@ abstract class LeadImportContract {
 
         JsonNode without = imported(csv, "consentText=" + encode(WORDING) + "&withoutConsent=true");
 
-        assertThat(without.get("rejected")).as(without.toString()).isEmpty();
+        assertThat(without.get("rejectedRows")).as(without.toString()).isEmpty();
         assertThat(without.get("updated").asInt()).isEqualTo(1);
         assertThat(without.get("created").asInt()).isEqualTo(1);
         assertThat(contact("bo@" + domain).at("/consent/marketing").asBoolean()).isFalse();
@@ -101,7 +110,7 @@ abstract class LeadImportContract {
 
         assertThat(rejected(report)).containsExactly("2:consentText:consentText", "3:consent:consent",
                 "4:consent:consent");
-        assertThat(report.at("/rejected/0/reason").asText()).contains("wording");
+        assertThat(report.at("/rejectedRows/0/reason").asText()).contains("wording");
         assertThat(StoredCounts.of(jdbc)).isEqualTo(before);
 
         JsonNode salesforce = imported(csv.replace(",consent\n", "\n").replace(",yes\n", "\n").replace(",\n", "\n"),
@@ -155,16 +164,89 @@ abstract class LeadImportContract {
             }
         }
         Api.Response noEmail = api.post("/api/leads/import", "Name,Company\nDana,Acme\n", "text/csv", "mark");
+        assertThat(noEmail.contentType()).startsWith("application/problem+json");
         assertThat(noEmail.status()).isEqualTo(400);
         assertThat(noEmail.json().at("/errors/0/field").asText()).isEqualTo("header");
     }
 
-    /** The import's final report (the answer of the import once it has run). */
+    @Test
+    void anImportIsAcceptedAtOnceAndItsRowsRunInTheBackground() throws Exception {
+        String domain = domain();
+        String csv = """
+                email,first_name,consent
+                one@%1$s,One,yes
+                two@%1$s,Two,yes
+                bad-address,Bad,yes
+                ONE@%1$s,Again,yes
+                three@%1$s,Three,yes
+                """.formatted(domain);
+
+        HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/leads/import?consentText=" + encode(WORDING)))
+                .header("Content-Type", "text/csv")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("mark:mark".getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        assertThat(location).matches("/api/leads/imports/\\d+");
+        JsonNode running = api.get(location, "mark").json();
+        assertThat(running.get("status").asText()).isEqualTo("running");
+        assertThat(running.get("rows").asInt()).isEqualTo(5);
+        assertThat(running.get("rejected").asInt()).as("found while reading").isEqualTo(1);
+        assertThat(running.get("processed").asInt()).isEqualTo(1);
+        assertThat(contact("one@" + domain)).isNull();
+
+        job.runPending();
+
+        JsonNode done = api.get(location, "mia").json();
+        assertThat(done.get("status").asText()).isEqualTo("done");
+        assertThat(done.get("processed").asInt()).isEqualTo(5);
+        assertThat(done.get("created").asInt()).isEqualTo(3);
+        assertThat(done.get("updated").asInt()).isEqualTo(1);
+        assertThat(rejected(done)).containsExactly("4:email:email");
+        assertThat(contact("one@" + domain).get("firstName").asText()).as("the later row completes it").isEqualTo("Again");
+        assertThat(jdbc.queryForObject("select count(*) from lead_import_row where import_id = ? and request is not"
+                + " null", Long.class, done.get("id").asLong())).as("no personal data kept once run").isZero();
+    }
+
+    /** A restart (or another node) continues an import whose node stopped; a live claim is left alone. */
+    @Test
+    void anUnfinishedImportIsContinuedOnlyOnceItsClaimHasLapsed() {
+        String domain = domain();
+        Api.Response accepted = api.post("/api/leads/import?consentText=" + encode(WORDING),
+                "email,consent\nk1@" + domain + ",yes\nk2@" + domain + ",yes\nk3@" + domain + ",yes\n",
+                "text/csv", "mark");
+        long id = accepted.json().get("id").asLong();
+        jdbc.update("update lead_import set claimed_by = 'another-node', claimed_until = ? where id = ?",
+                Timestamp.from(Instant.now().plusSeconds(600)), id);
+
+        job.runPending();
+
+        assertThat(api.get("/api/leads/imports/" + id, "mark").json().get("processed").asInt())
+                .as("held by another node").isZero();
+
+        jdbc.update("update lead_import set claimed_until = ? where id = ?", Timestamp.from(Instant.now().minusSeconds(1)), id);
+        job.runPending();
+
+        JsonNode done = api.get("/api/leads/imports/" + id, "mark").json();
+        assertThat(done.get("status").asText()).isEqualTo("done");
+        assertThat(done.get("created").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownImportIsA404AndABadIdA400() {
+        Api.Response missing = api.get("/api/leads/imports/999999999", "mark");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        Api.Response bad = api.get("/api/leads/imports/abc", "mark");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+    }
+
+    /** The import's final status (what a client polls until done). */
     JsonNode imported(String csv, String query) {
-        Api.Response response = api.post("/api/leads/import" + (query.isEmpty() ? "" : "?" + query), csv, "text/csv",
-                "mark");
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
+        return ImportRun.imported(api, job, query.isEmpty() ? "" : "?" + query, csv, "mark");
     }
 
     JsonNode contact(String email) {
@@ -174,7 +256,7 @@ abstract class LeadImportContract {
 
     static List<String> rejected(JsonNode report) {
         List<String> rejected = new ArrayList<>();
-        report.get("rejected").forEach(r -> rejected.add(r.get("line").asInt() + ":" + r.get("field").asText() + ":"
+        report.get("rejectedRows").forEach(r -> rejected.add(r.get("line").asInt() + ":" + r.get("field").asText() + ":"
                 + r.get("column").asText()));
         return rejected;
     }

@@ -1,0 +1,165 @@
+package io.dealflow.lead;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The imports and their rows (tables lead_import, lead_import_row; migration V15). */
+@Repository
+public class ImportStore {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public ImportStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A pending row: its line and its lead. */
+    record Pending(int line, ImportRows.Lead lead) {
+    }
+
+    /** Stores a read file: its rows pending (or rejected already), in one transaction. */
+    @Transactional
+    public long create(String requestedBy, List<Object> rows, List<String> unknownColumns, Instant now) {
+        int rejected = (int) rows.stream().filter(ImportRows.Rejected.class::isInstance).count();
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("insert into lead_import (status, requested_by,"
+                    + " unknown_columns, rows_total, rejected_count, created_at) values ('RUNNING', ?, ?, ?, ?, ?)",
+                    new String[] {"id"});
+            insert.setString(1, requestedBy);
+            insert.setString(2, String.join("\n", unknownColumns));
+            insert.setInt(3, rows.size());
+            insert.setInt(4, rejected);
+            insert.setTimestamp(5, Timestamp.from(now));
+            return insert;
+        }, key);
+        long id = key.getKey().longValue();
+        jdbc.batchUpdate("insert into lead_import_row (import_id, line, state, request, consenting, field, column_name,"
+                + " reason) values (?, ?, ?, ?, ?, ?, ?, ?)", rows, 500, (statement, row) -> {
+            statement.setLong(1, id);
+            if (row instanceof ImportRows.Lead lead) {
+                statement.setInt(2, lead.line());
+                statement.setString(3, "PENDING");
+                statement.setString(4, write(lead.request()));
+                statement.setBoolean(5, lead.consenting());
+                statement.setString(6, null);
+                statement.setString(7, null);
+                statement.setString(8, null);
+            } else {
+                ImportRows.Rejected rejection = (ImportRows.Rejected) row;
+                statement.setInt(2, rejection.line());
+                statement.setString(3, "REJECTED");
+                statement.setString(4, null);
+                statement.setBoolean(5, false);
+                statement.setString(6, cut(rejection.field(), 100));
+                statement.setString(7, cut(rejection.column(), 300));
+                statement.setString(8, cut(rejection.reason(), 1000));
+            }
+        });
+        if (rejected == rows.size()) {
+            finish(id, now);
+        }
+        return id;
+    }
+
+    public Optional<ImportStatus> status(long id) {
+        List<ImportStatus> found = jdbc.query("select * from lead_import where id = ?", (rs, n) -> {
+            int created = rs.getInt("created_count");
+            int updated = rs.getInt("updated_count");
+            int rejected = rs.getInt("rejected_count");
+            String unknown = rs.getString("unknown_columns");
+            Timestamp finished = rs.getTimestamp("finished_at");
+            return new ImportStatus(id, rs.getString("status").toLowerCase(), rs.getInt("rows_total"),
+                    created + updated + rejected, created, updated, rejected, List.of(),
+                    unknown == null || unknown.isEmpty() ? List.of() : Arrays.asList(unknown.split("\n")),
+                    rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant(),
+                    finished == null ? null : finished.toInstant());
+        }, id);
+        return found.stream().findFirst().map(status -> new ImportStatus(status.id(), status.status(), status.rows(),
+                status.processed(), status.created(), status.updated(), status.rejected(), rejectedRows(id),
+                status.unknownColumns(), status.requestedBy(), status.createdAt(), status.finishedAt()));
+    }
+
+    private List<ImportRows.Rejected> rejectedRows(long id) {
+        return jdbc.query("select line, field, column_name, reason from lead_import_row where import_id = ? and state"
+                        + " = 'REJECTED' order by line", (rs, n) -> new ImportRows.Rejected(rs.getInt("line"),
+                        rs.getString("field"), rs.getString("column_name"), rs.getString("reason")), id);
+    }
+
+    /** The unfinished imports, oldest first. */
+    public List<Long> running() {
+        return jdbc.queryForList("select id from lead_import where status = 'RUNNING' order by id", Long.class);
+    }
+
+    /**
+     * Takes the import for this node until {@code until}, if nobody holds it (or their claim has lapsed) or this
+     * node does already: one atomic UPDATE, so of several nodes only one works a given import.
+     */
+    public boolean claim(long id, String node, Instant now, Instant until) {
+        return jdbc.update("update lead_import set claimed_by = ?, claimed_until = ? where id = ? and status ="
+                        + " 'RUNNING' and (claimed_by is null or claimed_by = ? or claimed_until < ?)", node,
+                Timestamp.from(until), id, node, Timestamp.from(now)) == 1;
+    }
+
+    /** Let go of an import (this node stops), so that another may take it at once. */
+    public void release(long id, String node) {
+        jdbc.update("update lead_import set claimed_by = null, claimed_until = null where id = ? and claimed_by = ?",
+                id, node);
+    }
+
+    /** The next pending rows, in the file's order. */
+    List<Pending> pending(long id, int limit) {
+        return jdbc.query("select line, request, consenting from lead_import_row where import_id = ? and state ="
+                        + " 'PENDING' order by line fetch first " + limit + " rows only", (rs, n) -> new Pending(
+                        rs.getInt("line"), new ImportRows.Lead(rs.getInt("line"), read(rs.getString("request")),
+                        rs.getBoolean("consenting"))), id);
+    }
+
+    /** The outcomes of a batch's rows, and the import's counts, in the batch's transaction. */
+    void record(long id, List<Object[]> outcomes, int created, int updated, int rejected) {
+        jdbc.batchUpdate("update lead_import_row set state = ?, request = null, field = ?, column_name = ?, reason = ?"
+                + " where import_id = ? and line = ?", outcomes.stream().map(o -> new Object[] {o[1], cut(o[2], 100),
+                cut(o[3], 300), cut(o[4], 1000), id, o[0]}).toList());
+        jdbc.update("update lead_import set created_count = created_count + ?, updated_count = updated_count + ?,"
+                + " rejected_count = rejected_count + ? where id = ?", created, updated, rejected, id);
+    }
+
+    void finish(long id, Instant now) {
+        jdbc.update("update lead_import set status = 'DONE', finished_at = ?, claimed_by = null, claimed_until = null"
+                + " where id = ?", Timestamp.from(now), id);
+    }
+
+    private String write(LeadRequest request) {
+        try {
+            return json.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private LeadRequest read(String request) {
+        try {
+            return json.readValue(request, LeadRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String cut(Object value, int max) {
+        String text = value == null ? null : value.toString();
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}
