@@ -1,7 +1,8 @@
 -- POST /api/leads/import runs in the background: the file is read and stored here first (one row per line of
 -- it, already checked), then taken in batches, each in a transaction of its own, by whichever node claims the
 -- import (claimed_by until claimed_until; an unfinished import whose claim has lapsed, e.g. after a restart, is
--- claimed again and continued). A row's lead is kept only until it has run; its outcome and reason stay.
+-- claimed again and continued). A row's lead is kept only until it has run; its outcome and reason stay, and
+-- the import's counts are counted from them.
 -- Written for both H2 and PostgreSQL.
 
 create table lead_import (
@@ -10,9 +11,6 @@ create table lead_import (
     requested_by     varchar(64) not null,
     unknown_columns  text,
     rows_total       integer not null,
-    created_count    integer not null default 0,
-    updated_count    integer not null default 0,
-    rejected_count   integer not null default 0,
     claimed_by       varchar(64),
     claimed_until    timestamp(6) with time zone,
     created_at       timestamp(6) with time zone not null,

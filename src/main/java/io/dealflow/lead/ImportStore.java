@@ -6,9 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -26,6 +30,11 @@ public class ImportStore {
         this.json = json;
     }
 
+    /** A worker's share of an import's rows: the lines whose remainder by {@code of} is {@code index}. */
+    record Share(int of, int index) {
+        static final Share ALL = new Share(1, 0);
+    }
+
     /** A pending row: its line and its lead. */
     record Pending(int line, ImportRows.Lead lead) {
     }
@@ -37,13 +46,11 @@ public class ImportStore {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("insert into lead_import (status, requested_by,"
-                    + " unknown_columns, rows_total, rejected_count, created_at) values ('RUNNING', ?, ?, ?, ?, ?)",
-                    new String[] {"id"});
+                    + " unknown_columns, rows_total, created_at) values ('RUNNING', ?, ?, ?, ?)", new String[] {"id"});
             insert.setString(1, requestedBy);
             insert.setString(2, String.join("\n", unknownColumns));
             insert.setInt(3, rows.size());
-            insert.setInt(4, rejected);
-            insert.setTimestamp(5, Timestamp.from(now));
+            insert.setTimestamp(4, Timestamp.from(now));
             return insert;
         }, key);
         long id = key.getKey().longValue();
@@ -76,21 +83,22 @@ public class ImportStore {
     }
 
     public Optional<ImportStatus> status(long id) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.query("select state, count(*) from lead_import_row where import_id = ? group by state",
+                (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getInt(2)), id);
         List<ImportStatus> found = jdbc.query("select * from lead_import where id = ?", (rs, n) -> {
-            int created = rs.getInt("created_count");
-            int updated = rs.getInt("updated_count");
-            int rejected = rs.getInt("rejected_count");
+            int created = counts.getOrDefault("CREATED", 0);
+            int updated = counts.getOrDefault("UPDATED", 0);
+            int rejected = counts.getOrDefault("REJECTED", 0);
             String unknown = rs.getString("unknown_columns");
             Timestamp finished = rs.getTimestamp("finished_at");
-            return new ImportStatus(id, rs.getString("status").toLowerCase(), rs.getInt("rows_total"),
-                    created + updated + rejected, created, updated, rejected, List.of(),
+            return new ImportStatus(id, rs.getString("status").toLowerCase(Locale.ROOT), rs.getInt("rows_total"),
+                    created + updated + rejected, created, updated, rejected, rejected == 0 ? List.of() : rejectedRows(id),
                     unknown == null || unknown.isEmpty() ? List.of() : Arrays.asList(unknown.split("\n")),
                     rs.getString("requested_by"), rs.getTimestamp("created_at").toInstant(),
                     finished == null ? null : finished.toInstant());
         }, id);
-        return found.stream().findFirst().map(status -> new ImportStatus(status.id(), status.status(), status.rows(),
-                status.processed(), status.created(), status.updated(), status.rejected(), rejectedRows(id),
-                status.unknownColumns(), status.requestedBy(), status.createdAt(), status.finishedAt()));
+        return found.stream().findFirst();
     }
 
     private List<ImportRows.Rejected> rejectedRows(long id) {
@@ -120,21 +128,36 @@ public class ImportStore {
                 id, node);
     }
 
-    /** The next pending rows, in the file's order. */
-    List<Pending> pending(long id, int limit) {
+    /** The next pending rows of a share, in the file's order. */
+    List<Pending> pending(long id, Share share, int limit) {
         return jdbc.query("select line, request, consenting from lead_import_row where import_id = ? and state ="
-                        + " 'PENDING' order by line fetch first " + limit + " rows only", (rs, n) -> new Pending(
-                        rs.getInt("line"), new ImportRows.Lead(rs.getInt("line"), read(rs.getString("request")),
-                        rs.getBoolean("consenting"))), id);
+                        + " 'PENDING' and mod(line, ?) = ? order by line fetch first " + limit + " rows only",
+                (rs, n) -> new Pending(rs.getInt("line"), new ImportRows.Lead(rs.getInt("line"),
+                        read(rs.getString("request")), rs.getBoolean("consenting"))), id, share.of(), share.index());
     }
 
-    /** The outcomes of a batch's rows, and the import's counts, in the batch's transaction. */
-    void record(long id, List<Object[]> outcomes, int created, int updated, int rejected) {
-        jdbc.batchUpdate("update lead_import_row set state = ?, request = null, field = ?, column_name = ?, reason = ?"
-                + " where import_id = ? and line = ?", outcomes.stream().map(o -> new Object[] {o[1], cut(o[2], 100),
-                cut(o[3], 300), cut(o[4], 1000), id, o[0]}).toList());
-        jdbc.update("update lead_import set created_count = created_count + ?, updated_count = updated_count + ?,"
-                + " rejected_count = rejected_count + ? where id = ?", created, updated, rejected, id);
+    /**
+     * The outcomes of a batch's rows ({line, state, field, column, reason}), in the batch's transaction. A row
+     * that is no longer pending (another node took it after this one's claim lapsed) fails the batch.
+     */
+    void record(long id, List<Object[]> outcomes) {
+        int[][] updated = jdbc.batchUpdate("update lead_import_row set state = ?, request = null, field = ?,"
+                        + " column_name = ?, reason = ? where import_id = ? and line = ? and state = 'PENDING'",
+                outcomes, 500, (statement, o) -> {
+                    statement.setString(1, (String) o[1]);
+                    statement.setString(2, cut(o[2], 100));
+                    statement.setString(3, cut(o[3], 300));
+                    statement.setString(4, cut(o[4], 1000));
+                    statement.setLong(5, id);
+                    statement.setInt(6, (Integer) o[0]);
+                });
+        for (int[] chunk : updated) {
+            for (int count : chunk) {
+                if (count == 0) {
+                    throw new IllegalStateException("Lead import " + id + ": a row was taken meanwhile by another node");
+                }
+            }
+        }
     }
 
     void finish(long id, Instant now) {
