@@ -244,6 +244,13 @@ abstract class LeadImportContract {
         assertThat(bad.contentType()).startsWith("application/problem+json");
     }
 
+    @Test
+    void theImportPageShowsProgressFromTheStatusResource() {
+        Api.Response page = api.get("/leads/import.html", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<progress", "/api/leads/import/preview", "Location", "withoutConsent");
+    }
+
     /** The import's final status (what a client polls until done). */
     JsonNode imported(String csv, String query) {
         return ImportRun.imported(api, job, query.isEmpty() ? "" : "?" + query, csv, "mark");
