@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stopped) and takes its pending rows in batches of {@code dealflow.leads.import.batch-size}, each batch in one
  * transaction with the rows' outcomes, so a restart continues after the last committed batch and never takes a row
  * twice (a row is recorded only if it was still pending, else the batch rolls back). {@code
- * dealflow.leads.import.workers} threads of the node share an import's rows (by line). A batch that fails as a whole (a row meeting a concurrent write, or something
+ * dealflow.leads.import.workers} threads of the node share an import's rows (by person, see
+ * {@link ImportStore.Share}). A batch that fails as a whole (a row meeting a concurrent write, or something
  * unexpected) is rolled back and its rows are taken one at a time, each in its own transaction and retried as the
  * API's are; a row that still fails is rejected with the reason, and the import goes on.
  *
@@ -92,7 +93,7 @@ public class ImportJob {
         }
     }
 
-    /** The import's rows by {@code workers} threads, each its share of the lines; then the import is done. */
+    /** The import's rows by {@code workers} threads, each its share of the people; then the import is done. */
     private void work(long id) {
         List<Future<?>> shares = new ArrayList<>();
         for (int share = 0; share < workers; share++) {

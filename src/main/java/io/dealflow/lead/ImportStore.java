@@ -2,6 +2,7 @@ package io.dealflow.lead;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dealflow.contact.EmailAddresses;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,7 +31,10 @@ public class ImportStore {
         this.json = json;
     }
 
-    /** A worker's share of an import's rows: the lines whose remainder by {@code of} is {@code index}. */
+    /**
+     * A worker's share of an import's rows: those whose person (a hash of the email) leaves {@code index} divided by
+     * {@code of}. One person's rows are all in one share, taken in the file's order: a later row completes an earlier.
+     */
     record Share(int of, int index) {
         static final Share ALL = new Share(1, 0);
     }
@@ -55,7 +59,7 @@ public class ImportStore {
         }, key);
         long id = key.getKey().longValue();
         jdbc.batchUpdate("insert into lead_import_row (import_id, line, state, request, consenting, field, column_name,"
-                + " reason) values (?, ?, ?, ?, ?, ?, ?, ?)", rows, 500, (statement, row) -> {
+                + " reason, person) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 500, (statement, row) -> {
             statement.setLong(1, id);
             if (row instanceof ImportRows.Lead lead) {
                 statement.setInt(2, lead.line());
@@ -65,6 +69,7 @@ public class ImportStore {
                 statement.setString(6, null);
                 statement.setString(7, null);
                 statement.setString(8, null);
+                statement.setInt(9, person(lead.request().email()));
             } else {
                 ImportRows.Rejected rejection = (ImportRows.Rejected) row;
                 statement.setInt(2, rejection.line());
@@ -74,6 +79,7 @@ public class ImportStore {
                 statement.setString(6, cut(rejection.field(), 100));
                 statement.setString(7, cut(rejection.column(), 300));
                 statement.setString(8, cut(rejection.reason(), 1000));
+                statement.setInt(9, 0);
             }
         });
         if (rejected == rows.size()) {
@@ -131,7 +137,7 @@ public class ImportStore {
     /** The next pending rows of a share, in the file's order. */
     List<Pending> pending(long id, Share share, int limit) {
         return jdbc.query("select line, request, consenting from lead_import_row where import_id = ? and state ="
-                        + " 'PENDING' and mod(line, ?) = ? order by line fetch first " + limit + " rows only",
+                        + " 'PENDING' and mod(person, ?) = ? order by line fetch first " + limit + " rows only",
                 (rs, n) -> new Pending(rs.getInt("line"), new ImportRows.Lead(rs.getInt("line"),
                         read(rs.getString("request")), rs.getBoolean("consenting"))), id, share.of(), share.index());
     }
@@ -163,6 +169,10 @@ public class ImportStore {
     void finish(long id, Instant now) {
         jdbc.update("update lead_import set status = 'DONE', finished_at = ?, claimed_by = null, claimed_until = null"
                 + " where id = ?", Timestamp.from(now), id);
+    }
+
+    private static int person(String email) {
+        return EmailAddresses.normalize(email).hashCode() & Integer.MAX_VALUE;
     }
 
     private String write(LeadRequest request) {
