@@ -192,7 +192,7 @@ public class ImportJob {
         } catch (ConsentRequiredException e) {
             return new ImportRows.Rejected(lead.line(), e.field(), e.field(), e.getMessage());
         }
-        boolean created = intake.captureInCallersTransaction(submission).created();
+        boolean created = intake.importInCallersTransaction(submission);
         // the row's records are written; without them in the persistence context, the next row's queries do not
         // check a batch's worth of entities for changes before they run (what made large batches slow)
         entities.flush();
