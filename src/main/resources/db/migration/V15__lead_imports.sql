@@ -27,8 +27,9 @@ create table lead_import_row (
     -- the row's lead as JSON (LeadRequest), until it has run
     request      text,
     consenting   boolean not null default false,
-    -- which worker takes the row: a hash of its email, so that one person's rows are taken in the file's order
-    person       integer not null default 0,
+    -- which worker takes the row: a hash of its email's domain, so that one person's rows are taken in the
+    -- file's order, and the people of one company (who meet on its row) mostly by the same worker
+    share_key    integer not null default 0,
     field        varchar(100),
     column_name  varchar(300),
     reason       varchar(1000),

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stopped) and takes its pending rows in batches of {@code dealflow.leads.import.batch-size}, each batch in one
  * transaction with the rows' outcomes, so a restart continues after the last committed batch and never takes a row
  * twice (a row is recorded only if it was still pending, else the batch rolls back). {@code
- * dealflow.leads.import.workers} threads of the node share an import's rows (by person, see
+ * dealflow.leads.import.workers} threads of the node share an import's rows (by email domain, see
  * {@link ImportStore.Share}). A batch that fails as a whole (a row meeting a concurrent write, or something
  * unexpected) is rolled back and its rows are taken one at a time, each in its own transaction and retried as the
  * API's are; a row that still fails is rejected with the reason, and the import goes on.
@@ -39,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ImportJob {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJob.class);
+    private static final HibernateJpaDialect JPA = new HibernateJpaDialect();
 
     private final ImportStore store;
     private final LeadIntake intake;
@@ -93,7 +95,7 @@ public class ImportJob {
         }
     }
 
-    /** The import's rows by {@code workers} threads, each its share of the people; then the import is done. */
+    /** The import's rows by {@code workers} threads, each its share (by email domain); then the import is done. */
     private void work(long id) {
         List<Future<?>> shares = new ArrayList<>();
         for (int share = 0; share < workers; share++) {
@@ -195,7 +197,13 @@ public class ImportJob {
         boolean created = intake.importInCallersTransaction(submission);
         // the row's records are written; without them in the persistence context, the next row's queries do not
         // check a batch's worth of entities for changes before they run (what made large batches slow)
-        entities.flush();
+        try {
+            entities.flush();
+        } catch (RuntimeException e) {
+            // as a repository's would be: a lost race on a unique key or a lock is then retried (ConcurrentWrites)
+            RuntimeException translated = JPA.translateExceptionIfPossible(e);
+            throw translated != null ? translated : e;
+        }
         entities.clear();
         return created ? "CREATED" : "UPDATED";
     }

@@ -32,8 +32,9 @@ public class ImportStore {
     }
 
     /**
-     * A worker's share of an import's rows: those whose person (a hash of the email) leaves {@code index} divided by
-     * {@code of}. One person's rows are all in one share, taken in the file's order: a later row completes an earlier.
+     * A worker's share of an import's rows: those whose share key (a hash of the email's domain) leaves {@code index}
+     * divided by {@code of}. One person's rows are all in one share, taken in the file's order: a later row completes
+     * an earlier one; and the people of one company mostly too, so that workers seldom meet on its row.
      */
     record Share(int of, int index) {
         static final Share ALL = new Share(1, 0);
@@ -59,7 +60,7 @@ public class ImportStore {
         }, key);
         long id = key.getKey().longValue();
         jdbc.batchUpdate("insert into lead_import_row (import_id, line, state, request, consenting, field, column_name,"
-                + " reason, person) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 500, (statement, row) -> {
+                + " reason, share_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 500, (statement, row) -> {
             statement.setLong(1, id);
             if (row instanceof ImportRows.Lead lead) {
                 statement.setInt(2, lead.line());
@@ -69,7 +70,7 @@ public class ImportStore {
                 statement.setString(6, null);
                 statement.setString(7, null);
                 statement.setString(8, null);
-                statement.setInt(9, person(lead.request().email()));
+                statement.setInt(9, shareKey(lead.request().email()));
             } else {
                 ImportRows.Rejected rejection = (ImportRows.Rejected) row;
                 statement.setInt(2, rejection.line());
@@ -137,7 +138,7 @@ public class ImportStore {
     /** The next pending rows of a share, in the file's order. */
     List<Pending> pending(long id, Share share, int limit) {
         return jdbc.query("select line, request, consenting from lead_import_row where import_id = ? and state ="
-                        + " 'PENDING' and mod(person, ?) = ? order by line fetch first " + limit + " rows only",
+                        + " 'PENDING' and mod(share_key, ?) = ? order by line fetch first " + limit + " rows only",
                 (rs, n) -> new Pending(rs.getInt("line"), new ImportRows.Lead(rs.getInt("line"),
                         read(rs.getString("request")), rs.getBoolean("consenting"))), id, share.of(), share.index());
     }
@@ -171,8 +172,10 @@ public class ImportStore {
                 + " where id = ?", Timestamp.from(now), id);
     }
 
-    private static int person(String email) {
-        return EmailAddresses.normalize(email).hashCode() & Integer.MAX_VALUE;
+    /** The email's domain, hashed: one person, and mostly one company, is one share. */
+    private static int shareKey(String email) {
+        String address = EmailAddresses.normalize(email);
+        return address.substring(address.lastIndexOf('@') + 1).hashCode() & Integer.MAX_VALUE;
     }
 
     private String write(LeadRequest request) {
