@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -24,6 +26,7 @@ public class LeadController {
 
     /** Its body limit is dealflow.leads.import.max-size (a CSV file), not the API's for JSON. */
     public static final String IMPORT_PATH = "/api/leads/import";
+    public static final String IMPORT_PREVIEW_PATH = "/api/leads/import/preview";
 
     private final LeadIntake intake;
     private final LeadImport imports;
@@ -52,10 +55,30 @@ public class LeadController {
         return leads.view(id);
     }
 
-    /** A CSV file (text/csv, UTF-8) with a header row, read as it streams in; answers a report per row. */
+    /**
+     * A CSV file (text/csv, UTF-8) with a header row, read as it streams in, checked and stored: 202 with the
+     * Location of its status (GET /api/leads/imports/{id}); its rows are taken in the background. The query
+     * parameters are the {@link ImportOptions} (a mapping of columns, the consent wording of the file).
+     */
     @PostMapping(path = "/import", consumes = {"text/csv", "application/csv", "text/plain"})
-    public LeadImport.ImportReport importCsv(InputStream csv) throws BodyTooLargeException {
-        return imports.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8));
+    public ResponseEntity<ImportStatus> importCsv(InputStream csv, @RequestParam Map<String, String> options,
+                                                  Principal user) throws BodyTooLargeException {
+        ImportOptions given = ImportOptions.of(options);
+        ImportStatus accepted = imports.accept(new InputStreamReader(csv, StandardCharsets.UTF_8), given, user.getName());
+        return ResponseEntity.accepted().location(URI.create("/api/leads/imports/" + accepted.id())).body(accepted);
+    }
+
+    /** An import's progress: running|done, the rows read, created, updated, rejected so far and why. */
+    @GetMapping("/imports/{id}")
+    public ImportStatus importStatus(@PathVariable long id) {
+        return imports.status(id);
+    }
+
+    /** What importing the file would do (its mapping, unknown columns, first rows); stores nothing. */
+    @PostMapping(path = "/import/preview", consumes = {"text/csv", "application/csv", "text/plain"})
+    public LeadImport.Preview previewImport(InputStream csv, @RequestParam Map<String, String> options)
+            throws BodyTooLargeException {
+        return imports.preview(new InputStreamReader(csv, StandardCharsets.UTF_8), ImportOptions.of(options));
     }
 
     /** A lead from a web form or an integration: 201 with the contact, the outcome and the deal when one is open. */

@@ -54,10 +54,28 @@ public class LeadIntake {
         return captureOnce(submission);
     }
 
+    /**
+     * An import row, in the caller's transaction (a batch of the import): the same intake, answering only whether
+     * the person was new, which is all the import's report needs; the lead, contact and deal are not looked up
+     * again afterwards (three queries fewer per row).
+     */
+    public boolean importInCallersTransaction(LeadSubmission submission) {
+        return engage(submission);
+    }
+
     private LeadCaptured captureOnce(LeadSubmission submission) {
+        boolean isNew = engage(submission);
+        ContactView contact = contacts.viewByEmail(submission.contact().email()).orElseThrow();
+        Lead lead = leads.ofContact(contact.id()).orElseThrow();
+        return new LeadCaptured(lead.getId(), contact.id(), lead.getCompanyId(), lead.getOutcome(), lead.getSegment(),
+                lead.getStatus(), leads.openDealOf(contact.id(), lead.getCompanyId()).orElse(null), isNew);
+    }
+
+    /** Starts the person's lead process, or engages their running one; true when the person had no lead yet. */
+    private boolean engage(LeadSubmission submission) {
         // a known person's submissions are taken one at a time: each sees the process as the last one left it
-        var known = contacts.viewByEmail(submission.contact().email())
-                .flatMap(contact -> leads.lockOfContact(contact.id()));
+        var known = contacts.findByEmail(submission.contact().email())
+                .flatMap(contact -> leads.lockOfContact(contact.getId()));
         String running = known.map(Lead::getProcessInstanceId).filter(this::isRunning).orElse(null);
         if (running == null) {
             runtime.createProcessInstanceByKey(processKey)
@@ -72,10 +90,7 @@ public class LeadIntake {
             var contact = parties.contact(submission, company, now);
             leads.record(contact.getId(), company == null ? null : company.getId(), submission, running, now);
         }
-        ContactView contact = contacts.viewByEmail(submission.contact().email()).orElseThrow();
-        Lead lead = leads.ofContact(contact.id()).orElseThrow();
-        return new LeadCaptured(lead.getId(), contact.id(), lead.getCompanyId(), lead.getOutcome(), lead.getSegment(),
-                lead.getStatus(), leads.openDealOf(contact.id(), lead.getCompanyId()).orElse(null), known.isEmpty());
+        return known.isEmpty();
     }
 
     /**

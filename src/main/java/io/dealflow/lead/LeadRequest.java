@@ -44,14 +44,30 @@ public record LeadRequest(
             throw new ConsentRequiredException("consent.text",
                     "the wording the person agreed to is required, to show what they consented to");
         }
+        return submission(now, defaultSource, true);
+    }
+
+    /**
+     * An imported person whose consent is not known (or who said no), taken because the person importing chose
+     * so: stored without marketing consent, so no marketing email reaches them. A "no" is recorded as such (a
+     * known person's consent is withdrawn); nothing said leaves a known person's consent as it is.
+     */
+    public LeadSubmission toSubmissionWithoutConsent(Instant now, String defaultSource) {
+        return submission(now, defaultSource, false);
+    }
+
+    private LeadSubmission submission(Instant now, String defaultSource, boolean consenting) {
         if (website != null && !website.isBlank() && !Domains.isValid(Domains.normalize(website))) {
             throw new InvalidFieldException("website", "is not a web address, e.g. https://www.acme.example");
         }
         String from = source != null && !source.isBlank() ? source.trim() : defaultSource;
-        String consentSource = consent.source() != null && !consent.source().isBlank() ? consent.source().trim() : from;
+        String consentSource = consent != null && consent.source() != null && !consent.source().isBlank()
+                ? consent.source().trim() : from;
+        MarketingConsent given = consenting ? new MarketingConsent(true, now, consentSource, consent.text().trim())
+                : consent != null && Boolean.FALSE.equals(consent.marketing())
+                ? new MarketingConsent(false, now, consentSource, null) : null;
         ContactDetails details = new ContactDetails(email, blankToNull(firstName), blankToNull(lastName),
-                blankToNull(phone), blankToNull(jobTitle),
-                new MarketingConsent(true, now, consentSource, consent.text().trim()));
+                blankToNull(phone), blankToNull(jobTitle), given);
         return new LeadSubmission(details, blankToNull(company), blankToNull(website),
                 answers == null ? QualificationAnswers.NONE : answers, meetingAt, from);
     }

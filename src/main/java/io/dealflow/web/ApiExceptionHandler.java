@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.dealflow.contact.ContactNotFoundException;
 import io.dealflow.deal.DealNotFoundException;
 import io.dealflow.lead.ConsentRequiredException;
+import io.dealflow.lead.ImportNotFoundException;
 import io.dealflow.lead.LeadNotFoundException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
@@ -96,7 +97,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.unprocessableEntity().body(problem);
     }
 
-    @ExceptionHandler({DealNotFoundException.class, ContactNotFoundException.class, LeadNotFoundException.class})
+    @ExceptionHandler({DealNotFoundException.class, ContactNotFoundException.class, LeadNotFoundException.class,
+            ImportNotFoundException.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
         problem.setTitle("Not found");

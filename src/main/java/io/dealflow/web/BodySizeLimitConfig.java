@@ -17,7 +17,8 @@ class BodySizeLimitConfig {
             @Value("${dealflow.api.max-body-size}") DataSize json,
             @Value("${dealflow.leads.import.max-size}") DataSize csvImport) {
         var registration = new FilterRegistrationBean<>(new BodySizeLimit(json.toBytes(),
-                Map.of(LeadController.IMPORT_PATH, csvImport.toBytes()), problems));
+                Map.of(LeadController.IMPORT_PATH, csvImport.toBytes(),
+                        LeadController.IMPORT_PREVIEW_PATH, csvImport.toBytes()), problems));
         // before Spring Security: an oversized body is refused without even checking the password
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 5);
         return registration;

@@ -206,6 +206,18 @@ abstract class AccessMatrixContract {
                 row(DEMO, Call.IMPORT_LEADS, Target.NONE, Expect.success()),
                 row(SAM, Call.IMPORT_LEADS, Target.NONE, Expect.status(403)),
                 row(ANONYMOUS, Call.IMPORT_LEADS, Target.NONE, Expect.status(401)),
+                row(MARK, Call.IMPORT_STATUS, Target.NONE, Expect.status(200)),
+                row(MIA, Call.IMPORT_STATUS, Target.NONE, Expect.status(200)),
+                row(DEMO, Call.IMPORT_STATUS, Target.NONE, Expect.status(200)),
+                row(SAM, Call.IMPORT_STATUS, Target.NONE, Expect.status(403)),
+                row(RITA, Call.IMPORT_STATUS, Target.NONE, Expect.status(403)),
+                row(ANONYMOUS, Call.IMPORT_STATUS, Target.NONE, Expect.status(401)),
+                row(MARK, Call.PREVIEW_IMPORT, Target.NONE, Expect.status(200)),
+                row(MIA, Call.PREVIEW_IMPORT, Target.NONE, Expect.status(200)),
+                row(DEMO, Call.PREVIEW_IMPORT, Target.NONE, Expect.status(200)),
+                row(SAM, Call.PREVIEW_IMPORT, Target.NONE, Expect.status(403)),
+                row(RITA, Call.PREVIEW_IMPORT, Target.NONE, Expect.status(403)),
+                row(ANONYMOUS, Call.PREVIEW_IMPORT, Target.NONE, Expect.status(401)),
                 row(MARK, Call.FIND_CONTACT, Target.CONTACT, Expect.status(200)),
                 row(MIA, Call.FIND_CONTACT, Target.CONTACT, Expect.status(200)),
                 row(DEMO, Call.FIND_CONTACT, Target.CONTACT, Expect.status(200)),
@@ -975,6 +987,11 @@ abstract class AccessMatrixContract {
         IMPORT_LEADS("POST /api/leads/import", true, (t, u, s) -> t.importLead(u), Verify.NOTHING,
                 (t, c, s, r) -> assertThat(t.jdbc.queryForObject("select count(*) from contact where email = ?",
                         Long.class, t.lastEmail)).as("no contact stored").isZero()),
+        IMPORT_STATUS("GET /api/leads/imports/{id}", false, (t, u, s) -> t.api.get(t.importedByMark(), u),
+                (t, c, s, r) -> assertThat(r.json().path("rows").asInt()).isEqualTo(1)),
+        PREVIEW_IMPORT("POST /api/leads/import/preview", false, (t, u, s) -> t.api.post("/api/leads/import/preview",
+                "Email,First Name\nprev@matrix-leads.example,Pia\n", "text/csv", u),
+                (t, c, s, r) -> assertThat(r.json().at("/columns/firstName/0").asText()).isEqualTo("First Name")),
         FIND_CONTACT("GET /api/contacts?email=", false,
                 (t, u, s) -> t.api.get("/api/contacts?email=" + s.contactEmail(), u),
                 (t, c, s, r) -> assertThat(r.json()).singleElement().satisfies(contact ->
@@ -1329,7 +1346,12 @@ abstract class AccessMatrixContract {
                 email,first_name,last_name,company,website,job_title,phone,consent,consent_source,budget,authority,need,timeline,employees
                 %s,Ida,Imported,Matrix Import,,,,yes,trade fair,true,false,true,QUARTER,120
                 """.formatted(lastEmail);
-        return api.post("/api/leads/import", csv, "text/csv", user);
+        return api.post("/api/leads/import?consentText=I+agree+to+receive+emails", csv, "text/csv", user);
+    }
+
+    /** The status resource of an import by mark (its Location). */
+    String importedByMark() {
+        return "/api/leads/imports/" + importLead(MARK).json().path("id").asText();
     }
 
     // ================================================================================================== web apps

@@ -34,6 +34,8 @@ class LeadInputLimitsTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ImportJob importJob;
     @Value("${dealflow.leads.import.max-size}")
     DataSize importLimit;
     @Value("${dealflow.api.max-body-size}")
@@ -78,12 +80,12 @@ class LeadInputLimitsTest {
     @Test
     void aCsvRowWithANulCharacterIsRejected() {
         String email = "nul-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Api.Response report = api.post("/api/leads/import",
-                "email,first_name,consent,consent_source\n" + email + ",Da\u0000na,yes,fair\n", "text/csv", "mark");
+        JsonNode report = ImportRun.imported(api, importJob, "",
+                "email,first_name,consent,consent_source\n" + email + ",Da\u0000na,yes,fair\n", "mark");
 
-        assertThat(report.status()).as(report.body()).isEqualTo(200);
-        assertThat(report.json().at("/rejected/0/field").asText()).isEqualTo("first_name");
-        assertThat(report.json().get("created").asInt()).isZero();
+        assertThat(report.at("/rejectedRows/0/field").asText()).isEqualTo("firstName");
+        assertThat(report.at("/rejectedRows/0/column").asText()).isEqualTo("first_name");
+        assertThat(report.get("created").asInt()).isZero();
     }
 
     @Test
