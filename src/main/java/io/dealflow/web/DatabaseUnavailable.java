@@ -50,7 +50,8 @@ public final class DatabaseUnavailable {
         if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
                 || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
                 || cause instanceof ConnectException
-                || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
+                || failedRollback(cause) || closedByThePool(cause)) {
             return true;
         }
         if (cause instanceof SQLException sql && sql.getSQLState() != null) {
@@ -58,6 +59,22 @@ public final class DatabaseUnavailable {
             return state.startsWith("08") || state.startsWith("57P0");
         }
         return false;
+    }
+
+    /**
+     * The first statement on a connection the database dropped fails with a class-08 state, and then the rollback
+     * fails too; Spring reports the rollback's failure and the first one is gone from the chain.
+     */
+    private static boolean failedRollback(Throwable cause) {
+        return cause.getClass().getName().equals("org.hibernate.TransactionException")
+                && cause.getCause() instanceof SQLException;
+    }
+
+    /** Hikari's answer for a connection it has evicted as broken ("Connection is closed", without a SQLState). */
+    private static boolean closedByThePool(Throwable cause) {
+        StackTraceElement[] trace = cause.getStackTrace();
+        return cause instanceof SQLException && trace.length > 0
+                && trace[0].getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection");
     }
 
     /** The answer, free of internals: no host, no SQL, no exception text. */

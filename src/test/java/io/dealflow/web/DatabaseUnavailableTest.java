@@ -43,6 +43,16 @@ class DatabaseUnavailableTest {
                 new SQLException("gone")))).isTrue();
     }
 
+    /** Seen when PostgreSQL went away under a pooled connection: the rollback's failure hides the first one. */
+    @Test
+    void aRollbackThatFailedOnADroppedConnectionIs503() {
+        var rollback = new org.springframework.orm.jpa.JpaSystemException(new org.hibernate.TransactionException(
+                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed")));
+        assertThat(DatabaseUnavailable.causedBy(rollback)).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new RuntimeException(new SQLException("Connection is closed"))))
+                .as("only the pool's own closed connection, recognized by where it was thrown").isFalse();
+    }
+
     @Test
     void otherDatabaseErrorsStayA500WithItsCorrelationId() {
         var duplicate = new ProcessEngineException(new SQLException("duplicate key", "23505"));
