@@ -12,7 +12,7 @@ public class Company {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "company_seq")
-    @SequenceGenerator(name = "company_seq", sequenceName = "company_seq", allocationSize = 1)
+    @SequenceGenerator(name = "company_seq", sequenceName = "company_seq", allocationSize = 50) // V17: blocks of 50
     private Long id;
 
     private String name;

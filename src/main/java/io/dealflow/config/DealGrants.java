@@ -34,18 +34,24 @@ class DealGrants {
         // a rep completing a stage in Tasklist may hand the deal on without any right to grant: the rule does
         engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
             AuthorizationService authorizations = engine.getAuthorizationService();
-            grant(authorizations, Resources.PROCESS_INSTANCE, instance, change.owner(), Permissions.READ);
+            grant(authorizations, Resources.PROCESS_INSTANCE, instance, change.owner(), Permissions.READ,
+                    change.opened());
             grant(authorizations, Resources.HISTORIC_PROCESS_INSTANCE, instance, change.owner(),
-                    HistoricProcessInstancePermissions.READ);
+                    HistoricProcessInstancePermissions.READ, change.opened());
             return null;
         }));
     }
 
-    /** Replaces whatever user or group grant the instance had by one for the owner, or for the team. */
+    /**
+     * Replaces whatever user or group grant the instance had by one for the owner, or for the team. A new
+     * instance has none: no query for them (two statements less per deal opening).
+     */
     private static void grant(AuthorizationService authorizations, Resource resource, String instance, String owner,
-                              Permission permission) {
-        authorizations.createAuthorizationQuery().resourceType(resource).resourceId(instance).list()
-                .forEach(old -> authorizations.deleteAuthorization(old.getId()));
+                              Permission permission, boolean newInstance) {
+        if (!newInstance) {
+            authorizations.createAuthorizationQuery().resourceType(resource).resourceId(instance).list()
+                    .forEach(old -> authorizations.deleteAuthorization(old.getId()));
+        }
         Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         if (owner == null) {
             authorization.setGroupId(Roles.SALES);

@@ -19,7 +19,7 @@ public class Contact {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "contact_seq")
-    @SequenceGenerator(name = "contact_seq", sequenceName = "contact_seq", allocationSize = 1)
+    @SequenceGenerator(name = "contact_seq", sequenceName = "contact_seq", allocationSize = 50) // V17: blocks of 50
     private Long id;
 
     /** Trimmed and lower-cased (see {@link EmailAddresses}): the same person in any spelling. */

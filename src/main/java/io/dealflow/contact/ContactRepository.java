@@ -8,6 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ContactRepository extends JpaRepository<Contact, Long> {
 
+    /** JPQL, not derived: its plan is cached (see CompanyRepository#findByDomain). */
+    @Query("select c from Contact c where c.email = :normalizedEmail")
     Optional<Contact> findByEmail(String normalizedEmail);
 
     Optional<Contact> findByUnsubscribeToken(String token);

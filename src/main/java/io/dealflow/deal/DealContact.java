@@ -17,7 +17,7 @@ public class DealContact {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "deal_contact_seq")
-    @SequenceGenerator(name = "deal_contact_seq", sequenceName = "deal_contact_seq", allocationSize = 1)
+    @SequenceGenerator(name = "deal_contact_seq", sequenceName = "deal_contact_seq", allocationSize = 50) // V17: blocks of 50
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY)

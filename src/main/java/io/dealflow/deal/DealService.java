@@ -79,7 +79,7 @@ public class DealService {
         }
         deal.startedAs(processInstanceId);
         Deal saved = deals.save(deal);
-        events.publishEvent(new DealOwnerChanged(saved.getId(), processInstanceId, saved.getOwner()));
+        events.publishEvent(new DealOwnerChanged(saved.getId(), processInstanceId, saved.getOwner(), true));
         return saved;
     }
 

@@ -19,7 +19,7 @@ public class FollowUp {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "follow_up_seq")
-    @SequenceGenerator(name = "follow_up_seq", sequenceName = "follow_up_seq", allocationSize = 1)
+    @SequenceGenerator(name = "follow_up_seq", sequenceName = "follow_up_seq", allocationSize = 50) // V17: blocks of 50
     private Long id;
     private Long dealId;
     private Long leadId;

@@ -13,6 +13,8 @@ public interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
 
     Optional<FollowUp> findByIdempotencyKey(String idempotencyKey);
 
+    /** JPQL, not derived: its plan is cached (see CompanyRepository#findByDomain). */
+    @Query("select f from FollowUp f where f.dealId = :dealId order by f.createdAt, f.id")
     List<FollowUp> findByDealIdOrderByCreatedAtAscIdAsc(Long dealId);
 
     List<FollowUp> findByContactIdOrderByCreatedAtAscIdAsc(Long contactId);

@@ -13,7 +13,7 @@ public class StageVisit {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "stage_visit_seq")
-    @SequenceGenerator(name = "stage_visit_seq", sequenceName = "stage_visit_seq", allocationSize = 1)
+    @SequenceGenerator(name = "stage_visit_seq", sequenceName = "stage_visit_seq", allocationSize = 50) // V17: blocks of 50
     private Long id;
 
     private Long dealId;
