@@ -100,8 +100,17 @@ public class PersonalData {
         jdbc.update("delete from lead_submission where lead_id in (select id from lead where contact_id = ?)",
                 contactId);
         jdbc.update("delete from consent_confirmation where contact_id = ?", contactId);
+        // a lead import waiting to run may name them too (its rows keep the file's line until run): that row is not
+        // run, or it would create the person again
+        jdbc.update("update lead_import_row set state = 'REJECTED', request = null, field = 'email',"
+                + " reason = 'The person was erased before this row ran' where state = 'PENDING'"
+                + " and lower(request) like ? escape '!'", "%\"email\":\"" + likeLiteral(contact.getEmail()) + "\"%");
         contact.erase(now);
         return erasures.save(new Erasure(contactId, erasedBy, now, emails.size(), dealLinks, removed));
+    }
+
+    private static String likeLiteral(String email) {
+        return email.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** The person's deals' process instances and their lead process, where their name is searched too. */

@@ -210,6 +210,29 @@ abstract class LeadImportContract {
                 + " null", Long.class, done.get("id").asLong())).as("no personal data kept once run").isZero();
     }
 
+    /** GDPR: a person erased while an import that names them waits is not created again by it. */
+    @Test
+    void aPersonErasedWhileAnImportOfThemWaitsIsNotCreatedAgain() {
+        String domain = domain();
+        String email = "Gone_1@" + domain;
+        api.post("/api/leads/import?consentText=" + encode(WORDING), "email,consent\n" + email + ",yes\n",
+                "text/csv", "mark");
+        job.runPending();
+        long contactId = contact(email).get("id").asLong();
+        long waiting = api.post("/api/leads/import?consentText=" + encode(WORDING),
+                "email,first_name,consent\n" + email + ",Again,yes\nstays@" + domain + ",Stays,yes\n", "text/csv",
+                "mark").json().get("id").asLong();
+
+        assertThat(api.delete("/api/contacts/" + contactId, "mia").status()).isEqualTo(200);
+        job.runPending();
+
+        JsonNode done = api.get("/api/leads/imports/" + waiting, "mark").json();
+        assertThat(done.get("created").asInt()).isEqualTo(1);
+        assertThat(done.get("rejectedRows").get(0).get("reason").asText()).contains("erased");
+        assertThat(contact(email)).as("not created again").isNull();
+        assertThat(contact("stays@" + domain)).isNotNull();
+    }
+
     /** A restart (or another node) continues an import whose node stopped; a live claim is left alone. */
     @Test
     void anUnfinishedImportIsContinuedOnlyOnceItsClaimHasLapsed() {
