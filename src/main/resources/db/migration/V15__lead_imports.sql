@@ -11,7 +11,7 @@ create table lead_import (
     requested_by     varchar(64) not null,
     unknown_columns  text,
     rows_total       integer not null,
-    claimed_by       varchar(64),
+    claimed_by       varchar(200),
     claimed_until    timestamp(6) with time zone,
     created_at       timestamp(6) with time zone not null,
     finished_at      timestamp(6) with time zone,

@@ -7,7 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * This node's name in the engine's external task locks and in the outbox's claims: dealflow.mail.worker.id, or
+ * This node's name in the engine's external task locks, the outbox's claims and the lead imports' claims:
+ * dealflow.mail.worker.id, or
  * the engine's name, the host and a random suffix, so that two nodes (or two starts of one) never share it.
  */
 @Component

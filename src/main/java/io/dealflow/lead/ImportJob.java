@@ -1,5 +1,6 @@
 package io.dealflow.lead;
 
+import io.dealflow.followup.WorkerId;
 import io.dealflow.web.ConcurrentWrites;
 import io.dealflow.web.InvalidFieldException;
 import jakarta.annotation.PreDestroy;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,13 +51,13 @@ public class ImportJob {
     private final ExecutorService pool;
     private final AtomicInteger threads = new AtomicInteger();
     /** This node, as written in lead_import.claimed_by. */
-    private final String node = UUID.randomUUID().toString();
+    private final String node;
     /** One thread of this node at a time (the schedule and a test, say). */
     private final ReentrantLock working = new ReentrantLock();
     @PersistenceContext
     private EntityManager entities;
 
-    public ImportJob(ImportStore store, LeadIntake intake, PlatformTransactionManager transactions,
+    public ImportJob(ImportStore store, LeadIntake intake, PlatformTransactionManager transactions, WorkerId node,
                      @Value("${dealflow.leads.import.batch-size:100}") int batchSize,
                      @Value("${dealflow.leads.import.claim-for:PT5M}") Duration lease,
                      @Value("${dealflow.leads.import.workers:2}") int workers) {
@@ -67,6 +67,7 @@ public class ImportJob {
             thread.setDaemon(true);
             return thread;
         });
+        this.node = node.value();
         this.store = store;
         this.intake = intake;
         this.transaction = new TransactionTemplate(transactions);
