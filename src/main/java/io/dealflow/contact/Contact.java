@@ -82,7 +82,7 @@ public class Contact {
      * erasure record still point somewhere; its email becomes a placeholder that is unique and reaches nobody.
      * The company goes too: a one-person company's name is the person's.
      */
-    void erase(Instant now) {
+    public void erase(Instant now) {
         email = placeholderEmail(id);
         firstName = null;
         lastName = null;
@@ -93,12 +93,12 @@ public class Contact {
         recordConsent(new MarketingConsent(false, now, ERASURE_SOURCE, null), now);
     }
 
-    static String placeholderEmail(Long id) {
+    public static String placeholderEmail(Long id) {
         return "erased-" + id + "@erased.invalid";
     }
 
     /** "Dana Buyer" when we know both parts; a first or last name alone is too common to find a person by. */
-    String fullName() {
+    public String fullName() {
         return firstName == null || lastName == null ? null : firstName + " " + lastName;
     }
 

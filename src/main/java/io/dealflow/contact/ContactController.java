@@ -1,10 +1,8 @@
 package io.dealflow.contact;
 
 import jakarta.validation.Valid;
-import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,11 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class ContactController {
 
     private final ContactService contacts;
-    private final PersonalData personalData;
 
-    public ContactController(ContactService contacts, PersonalData personalData) {
+    public ContactController(ContactService contacts) {
         this.contacts = contacts;
-        this.personalData = personalData;
     }
 
     /** The contact with this email in any case or spacing: a list of one, or empty. */
@@ -44,17 +40,5 @@ public class ContactController {
         MarketingConsent consent = new MarketingConsent(request.marketing(), now, source,
                 request.text() == null ? null : request.text().trim());
         return contacts.recordConsent(id, consent, now);
-    }
-
-    /** Everything we store about the person (GDPR right of access). */
-    @GetMapping("/{id}/export")
-    public ContactExport export(@PathVariable long id, Principal user) {
-        return personalData.export(id, user.getName());
-    }
-
-    /** Erases the person (GDPR right to erasure); again for an erased contact: the first erasure, unchanged. */
-    @DeleteMapping("/{id}")
-    public Erasure erase(@PathVariable long id, Principal user) {
-        return personalData.erase(id, user.getName());
     }
 }

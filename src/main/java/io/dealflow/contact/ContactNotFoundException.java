@@ -1,6 +1,8 @@
 package io.dealflow.contact;
 
-public class ContactNotFoundException extends RuntimeException {
+import io.dealflow.web.NotFoundException;
+
+public class ContactNotFoundException extends NotFoundException {
 
     public ContactNotFoundException(Object id) {
         super("No contact with id " + id);

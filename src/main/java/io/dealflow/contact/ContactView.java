@@ -13,7 +13,7 @@ public record ContactView(Long id, String email, String firstName, String lastNa
     public record ConsentView(boolean marketing, Instant at, String source, String text) {
     }
 
-    static ContactView of(Contact contact) {
+    public static ContactView of(Contact contact) {
         var company = contact.getCompany();
         var consent = contact.getConsent();
         return new ContactView(contact.getId(), contact.getEmail(), contact.getFirstName(), contact.getLastName(),

@@ -1,5 +1,6 @@
-package io.dealflow.contact;
+package io.dealflow.privacy;
 
+import io.dealflow.contact.*;
 import io.dealflow.audit.AuditEvent;
 import io.dealflow.audit.AuditLog;
 import io.dealflow.deal.DealContact;

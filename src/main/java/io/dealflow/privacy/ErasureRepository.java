@@ -1,5 +1,6 @@
-package io.dealflow.contact;
+package io.dealflow.privacy;
 
+import io.dealflow.contact.*;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 

@@ -1,5 +1,6 @@
-package io.dealflow.contact;
+package io.dealflow.privacy;
 
+import io.dealflow.contact.*;
 import io.dealflow.deal.ContactRole;
 import io.dealflow.deal.DealStatus;
 import io.dealflow.followup.FollowUpKind;

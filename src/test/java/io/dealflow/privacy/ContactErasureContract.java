@@ -1,4 +1,4 @@
-package io.dealflow.contact;
+package io.dealflow.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package io.dealflow.contact;
+package io.dealflow.privacy;
 
+import io.dealflow.contact.*;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

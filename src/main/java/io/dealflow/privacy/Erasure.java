@@ -1,5 +1,6 @@
-package io.dealflow.contact;
+package io.dealflow.privacy;
 
+import io.dealflow.contact.*;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;

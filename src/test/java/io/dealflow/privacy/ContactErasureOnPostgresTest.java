@@ -1,4 +1,4 @@
-package io.dealflow.contact;
+package io.dealflow.privacy;
 
 import io.dealflow.support.OnPostgres;
 
