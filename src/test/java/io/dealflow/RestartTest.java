@@ -6,7 +6,7 @@ import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.DealStatus;
 import io.dealflow.deal.DealView;
-import io.dealflow.stage.StageOutcome;
+import io.dealflow.deal.StageOutcome;
 import io.dealflow.support.SeparateApp;
 import io.dealflow.support.TestDeals;
 import java.nio.file.Path;

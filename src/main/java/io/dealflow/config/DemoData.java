@@ -11,7 +11,7 @@ import io.dealflow.deal.MonthlyValue;
 import io.dealflow.lead.LeadIntake;
 import io.dealflow.lead.LeadRequest;
 import io.dealflow.lead.QualificationAnswers;
-import io.dealflow.stage.StageOutcome;
+import io.dealflow.deal.StageOutcome;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

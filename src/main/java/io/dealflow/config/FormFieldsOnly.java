@@ -2,7 +2,7 @@ package io.dealflow.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dealflow.stage.StageOutcome;
+import io.dealflow.deal.StageOutcome;
 import io.dealflow.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

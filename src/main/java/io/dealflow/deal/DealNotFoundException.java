@@ -1,6 +1,8 @@
 package io.dealflow.deal;
 
-public class DealNotFoundException extends RuntimeException {
+import io.dealflow.web.NotFoundException;
+
+public class DealNotFoundException extends NotFoundException {
 
     public DealNotFoundException(Object id) {
         super("No deal with id " + id);

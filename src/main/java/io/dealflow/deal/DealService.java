@@ -2,14 +2,13 @@ package io.dealflow.deal;
 
 import io.dealflow.company.Company;
 import io.dealflow.contact.Contact;
-import io.dealflow.followup.FollowUpRepository;
-import io.dealflow.pipeline.PipelinePosition;
-import io.dealflow.pipeline.StageTotals;
 import io.dealflow.stage.StageVisitRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import io.dealflow.access.NotAllowedException;
@@ -32,23 +31,21 @@ public class DealService {
     private final DealRepository deals;
     private final StageVisitRepository visits;
     private final RuntimeService runtime;
-    private final FollowUpRepository followUps;
-    private final StageTotals stageTotals;
+    private final List<DealViewPart> parts;
     private final TaskService tasks;
     private final ApplicationEventPublisher events;
     private final String salesProcessKey;
     private final String baseCurrency;
 
     public DealService(DealRepository deals, StageVisitRepository visits, RuntimeService runtime,
-                       FollowUpRepository followUps, StageTotals stageTotals, TaskService tasks,
+                       List<DealViewPart> parts, TaskService tasks,
                        ApplicationEventPublisher events,
                        @Value("${dealflow.sales-process-key}") String salesProcessKey,
                        @Value("${dealflow.pipeline.base-currency}") String baseCurrency) {
         this.deals = deals;
         this.visits = visits;
         this.runtime = runtime;
-        this.followUps = followUps;
-        this.stageTotals = stageTotals;
+        this.parts = parts;
         this.tasks = tasks;
         this.events = events;
         this.salesProcessKey = salesProcessKey;
@@ -165,7 +162,8 @@ public class DealService {
     }
 
     /**
-     * Every change of an existing deal goes through here, so the pipeline's running totals follow it; a closed
+     * Every change of an existing deal goes through here and is published, so the pipeline's running totals follow
+     * it; a closed
      * deal never changes.
      */
     private Deal change(Long dealId, Consumer<Deal> change) {
@@ -173,9 +171,9 @@ public class DealService {
         if (deal.isClosed()) {
             throw new DealClosedException(deal);
         }
-        var before = PipelinePosition.of(deal);
+        var before = DealChanged.State.of(deal);
         change.accept(deal);
-        stageTotals.moved(before, PipelinePosition.of(deal));
+        events.publishEvent(new DealChanged(dealId, before, DealChanged.State.of(deal)));
         return deal;
     }
 
@@ -220,8 +218,9 @@ public class DealService {
 
     @Transactional(readOnly = true)
     public DealView view(Long dealId) {
-        return DealView.of(get(dealId), visits.findByDealIdOrderByEnteredAtAscIdAsc(dealId),
-                followUps.findByDealIdOrderByCreatedAtAscIdAsc(dealId));
+        Map<String, List<?>> shown = new LinkedHashMap<>();
+        parts.forEach(part -> shown.put(part.name(), part.of(dealId)));
+        return DealView.of(get(dealId), visits.findByDealIdOrderByEnteredAtAscIdAsc(dealId), shown);
     }
 
     @Transactional(readOnly = true)

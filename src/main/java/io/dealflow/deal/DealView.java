@@ -1,21 +1,24 @@
 package io.dealflow.deal;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.dealflow.followup.FollowUp;
-import io.dealflow.followup.FollowUpKind;
-import io.dealflow.followup.FollowUpStatus;
 import io.dealflow.stage.StageVisit;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
-/** A deal as the API shows it: its company, contacts, current stage and stage history. */
+/**
+ * A deal as the API shows it: its company, contacts, current stage and stage history, then the {@link DealViewPart}s
+ * other features add (its follow-ups).
+ */
 public record DealView(Long id, String reference, String title, CompanyView company, List<ContactView> contacts,
                        MonthlyValueView monthlyValue, String owner, String stage, String stageKey,
                        Instant stageEnteredAt, DealStatus status, LostReason lostReason, String lostNote,
                        String processInstanceId, Instant meetingAt, LocalDate expectedDecisionOn, Instant openedAt,
-                       Instant closedAt, List<StageVisitView> history, List<FollowUpView> followUps) {
+                       Instant closedAt, List<StageVisitView> history,
+                       @JsonAnyGetter Map<String, List<?>> parts) {
 
     public record CompanyView(Long id, String name, String domain) {
     }
@@ -32,12 +35,7 @@ public record DealView(Long id, String reference, String title, CompanyView comp
                                  String outcome) {
     }
 
-    /** An email the process composed for this deal, and whether it went out. */
-    public record FollowUpView(FollowUpKind kind, String recipient, String subject, FollowUpStatus status,
-                               Instant createdAt, Instant sentAt, String error, int attempts) {
-    }
-
-    static DealView of(Deal deal, List<StageVisit> visits, List<FollowUp> followUps) {
+    static DealView of(Deal deal, List<StageVisit> visits, Map<String, List<?>> parts) {
         return new DealView(deal.getId(), deal.getReference(), deal.getTitle(),
                 new CompanyView(deal.getCompany().getId(), deal.getCompany().getName(), deal.getCompany().getDomain()),
                 deal.getContacts().stream().map(dc -> new ContactView(dc.getContact().getId(),
@@ -49,7 +47,6 @@ public record DealView(Long id, String reference, String title, CompanyView comp
                 deal.getExpectedDecisionOn(), deal.getOpenedAt(), deal.getClosedAt(),
                 visits.stream().map(v -> new StageVisitView(v.getStageName(), v.getStageKey(), v.getEnteredAt(),
                         v.getLeftAt(), v.getMovedBy(), v.getOutcome())).toList(),
-                followUps.stream().map(f -> new FollowUpView(f.getKind(), f.getRecipient(), f.getSubject(),
-                        f.getStatus(), f.getCreatedAt(), f.getSentAt(), f.getError(), f.getAttempts())).toList());
+                parts);
     }
 }

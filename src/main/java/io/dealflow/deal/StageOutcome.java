@@ -1,6 +1,5 @@
-package io.dealflow.stage;
+package io.dealflow.deal;
 
-import io.dealflow.deal.LostReason;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;

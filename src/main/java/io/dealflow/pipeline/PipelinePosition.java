@@ -1,6 +1,6 @@
 package io.dealflow.pipeline;
 
-import io.dealflow.deal.Deal;
+import io.dealflow.deal.DealChanged;
 import io.dealflow.deal.DealStatus;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -13,13 +13,12 @@ public record PipelinePosition(String stageKey, String stageName, String currenc
                                long enteredSecond) {
 
     /** Empty for a deal that counts nowhere: closed, or not yet in a stage. */
-    public static Optional<PipelinePosition> of(Deal deal) {
-        if (deal.getStatus() != DealStatus.OPEN || deal.getStageKey() == null) {
+    public static Optional<PipelinePosition> of(DealChanged.State deal) {
+        if (deal.status() != DealStatus.OPEN || deal.stageKey() == null) {
             return Optional.empty();
         }
-        return Optional.of(new PipelinePosition(deal.getStageKey(), deal.getStageName(),
-                deal.getMonthlyValue().getCurrency(), ownerKey(deal.getOwner()), deal.getMonthlyValue().getAmount(),
-                deal.getStageEnteredAt().getEpochSecond()));
+        return Optional.of(new PipelinePosition(deal.stageKey(), deal.stageName(), deal.currency(),
+                ownerKey(deal.owner()), deal.amount(), deal.stageEnteredAt().getEpochSecond()));
     }
 
     /** A team deal (no owner) is counted under the owner "" in {@code stage_total}, whose key cannot be null. */

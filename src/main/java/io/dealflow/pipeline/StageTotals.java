@@ -1,11 +1,13 @@
 package io.dealflow.pipeline;
 
+import io.dealflow.deal.DealChanged;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,8 +41,13 @@ public class StageTotals {
      * commits, in one row order for every transaction: row locks are held briefly, and transactions that move
      * many deals (a batch in Cockpit) cannot deadlock on each other's rows.
      */
+    @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
-    public void moved(Optional<PipelinePosition> before, Optional<PipelinePosition> after) {
+    public void on(DealChanged change) {
+        moved(PipelinePosition.of(change.before()), PipelinePosition.of(change.after()));
+    }
+
+    void moved(Optional<PipelinePosition> before, Optional<PipelinePosition> after) {
         if (before.equals(after)) {
             return;
         }

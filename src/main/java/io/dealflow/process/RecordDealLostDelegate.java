@@ -2,7 +2,7 @@ package io.dealflow.process;
 
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.LostReason;
-import io.dealflow.stage.StageOutcome;
+import io.dealflow.deal.StageOutcome;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

@@ -3,7 +3,7 @@ package io.dealflow.process;
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.DealVariables;
-import io.dealflow.stage.StageOutcome;
+import io.dealflow.deal.StageOutcome;
 import io.dealflow.stage.StageTracker;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -58,6 +58,7 @@ public class StageTaskListener implements TaskListener {
         task.getExecution().removeVariable(StageOutcome.VARIABLE);
         task.getExecution().removeVariable(StageOutcome.LOST_REASON);
         task.getExecution().removeVariable(StageOutcome.LOST_NOTE);
+        deals.enterStage(dealOf(task), task.getTaskDefinitionKey(), task.getName(), task.getCreateTime().toInstant());
         tracker.entered(dealOf(task), task.getTaskDefinitionKey(), task.getName(), task.getId(),
                 task.getCreateTime().toInstant());
     }

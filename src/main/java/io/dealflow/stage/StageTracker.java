@@ -1,28 +1,24 @@
 package io.dealflow.stage;
 
-import io.dealflow.deal.DealService;
 import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps a deal's current stage and stage history in step with the stage tasks of its process.
+ * Keeps a deal's stage history (its visits) in step with the stage tasks of its process.
  * Called for every user task of the sales process, whatever the model's stages are.
  */
 @Service
 public class StageTracker {
 
-    private final DealService deals;
     private final StageVisitRepository visits;
 
-    public StageTracker(DealService deals, StageVisitRepository visits) {
-        this.deals = deals;
+    public StageTracker(StageVisitRepository visits) {
         this.visits = visits;
     }
 
     @Transactional
     public void entered(Long dealId, String stageKey, String stageName, String taskId, Instant at) {
-        deals.enterStage(dealId, stageKey, stageName, at);
         visits.save(new StageVisit(dealId, stageKey, stageName, taskId, at));
     }
 

@@ -48,6 +48,9 @@ abstract class FollowUpsContract {
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
     @Autowired
+    DealFollowUps dealFollowUps;
+
+    @Autowired
     ProcessEngine engine;
     @Autowired
     RuntimeService runtime;
@@ -127,7 +130,7 @@ abstract class FollowUpsContract {
                 });
         // the stage itself waits for the rep
         BpmnAwareTests.assertThat(instance).isWaitingAt("ProposalSent");
-        assertThat(deals.view(deal.getId()).followUps()).extracting(f -> f.kind())
+        assertThat(dealFollowUps.of(deal.getId())).extracting(f -> f.kind())
                 .contains(FollowUpKind.PROPOSAL_FOLLOW_UP, FollowUpKind.PROPOSAL_SECOND_FOLLOW_UP,
                         FollowUpKind.PROPOSAL_OWNER_REMINDER);
     }
@@ -198,7 +201,7 @@ abstract class FollowUpsContract {
         fire(timer("ProposalUnanswered7Days", instance), proposalSent.plus(Duration.ofDays(7)));
         work("SendSecondProposalFollowUp", instance);
         assertThat(receivedBy(recipient)).hasSize(1);
-        assertThat(deals.view(deal.getId()).followUps()).filteredOn(f -> f.kind() == FollowUpKind.PROPOSAL_SECOND_FOLLOW_UP)
+        assertThat(dealFollowUps.of(deal.getId())).filteredOn(f -> f.kind() == FollowUpKind.PROPOSAL_SECOND_FOLLOW_UP)
                 .singleElement().satisfies(f -> assertThat(f.status()).isEqualTo(FollowUpStatus.NOT_SENT_NO_CONSENT));
         assertThat(new Api(port).get("/api/unsubscribe/not-a-token", null).status()).isEqualTo(404);
     }
@@ -215,7 +218,7 @@ abstract class FollowUpsContract {
 
         assertThat(receivedBy(recipient)).extracting(FollowUpsContract::subject).singleElement()
                 .satisfies(subject -> assertThat(subject).startsWith("Your meeting with"));
-        assertThat(deals.view(deal.getId()).followUps()).filteredOn(f -> f.kind() == FollowUpKind.PROPOSAL_FOLLOW_UP)
+        assertThat(dealFollowUps.of(deal.getId())).filteredOn(f -> f.kind() == FollowUpKind.PROPOSAL_FOLLOW_UP)
                 .singleElement().satisfies(f -> assertThat(f.status()).isEqualTo(FollowUpStatus.NOT_SENT_NO_CONSENT));
     }
 
@@ -343,7 +346,7 @@ abstract class FollowUpsContract {
                 "UID:" + MeetingInvite.uid(deal.getId()), "ORGANIZER:mailto:sam@example.com",
                 "mailto:" + recipient);
 
-        assertThat(deals.view(deal.getId()).followUps()).singleElement().satisfies(f -> {
+        assertThat(dealFollowUps.of(deal.getId())).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FollowUpKind.MEETING_CONFIRMATION);
             assertThat(f.recipient()).isEqualTo(recipient);
             assertThat(f.status()).isEqualTo(FollowUpStatus.SENT);
@@ -394,7 +397,7 @@ abstract class FollowUpsContract {
         assertThat(externalTasks.getExternalTaskErrorDetails(task.getId())).doesNotContain(recipient);
         assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult()
                 .getIncidentMessage()).doesNotContain(recipient);
-        assertThat(deals.view(deal.getId()).followUps()).singleElement().satisfies(f -> {
+        assertThat(dealFollowUps.of(deal.getId())).singleElement().satisfies(f -> {
             assertThat(f.status()).isEqualTo(FollowUpStatus.FAILED);
             assertThat(f.error()).isNotBlank();
             assertThat(f.attempts()).isEqualTo(3);
@@ -409,7 +412,7 @@ abstract class FollowUpsContract {
         assertThat(receivedBy(recipient)).hasSize(1);
         assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
         BpmnAwareTests.assertThat(instance).hasPassed("SendMeetingConfirmation");
-        assertThat(deals.view(deal.getId()).followUps()).singleElement()
+        assertThat(dealFollowUps.of(deal.getId())).singleElement()
                 .satisfies(f -> assertThat(f.status()).isEqualTo(FollowUpStatus.SENT));
     }
 

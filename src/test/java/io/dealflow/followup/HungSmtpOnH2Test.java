@@ -39,6 +39,9 @@ class HungSmtpOnH2Test {
     @LocalServerPort
     int port;
     @Autowired
+    DealFollowUps dealFollowUps;
+
+    @Autowired
     DealService deals;
     @Autowired
     FollowUpWorker worker;
@@ -73,7 +76,7 @@ class HungSmtpOnH2Test {
         }
         assertThat(externalTasks.createExternalTaskQuery().externalTaskId(confirmation.getId()).singleResult()
                 .getRetries()).isEqualTo(2);
-        assertThat(deals.view(deal.getId()).followUps()).singleElement().satisfies(followUp -> {
+        assertThat(dealFollowUps.of(deal.getId())).singleElement().satisfies(followUp -> {
             assertThat(followUp.status()).isEqualTo(FollowUpStatus.FAILED);
             assertThat(followUp.error()).isNotBlank();
         });

@@ -38,6 +38,9 @@ class RejectedRecipientOnH2Test {
     @LocalServerPort
     int port;
     @Autowired
+    DealFollowUps dealFollowUps;
+
+    @Autowired
     DealService deals;
     @Autowired
     FollowUpWorker worker;
@@ -69,7 +72,7 @@ class RejectedRecipientOnH2Test {
 
             assertThat(smtp.deliveredTo(other)).isOne();
             assertThat(smtp.deliveredTo(refused)).isZero();
-            assertThat(deals.view(dealId).followUps()).extracting(f -> f.recipient() + " " + f.status())
+            assertThat(dealFollowUps.of(dealId)).extracting(f -> f.recipient() + " " + f.status())
                     .containsExactlyInAnyOrder(other + " SENT", refused + " FAILED");
             ExternalTask task = externalTasks.createExternalTaskQuery().processInstanceId(instance)
                     .activityId("SendMeetingConfirmation").singleResult();
@@ -108,8 +111,8 @@ class RejectedRecipientOnH2Test {
         }
     }
 
-    private io.dealflow.deal.DealView.FollowUpView reminder(Deal deal) {
-        return deals.view(deal.getId()).followUps().stream().filter(f -> f.kind() == FollowUpKind.IDLE_REMINDER)
+    private DealFollowUps.FollowUpView reminder(Deal deal) {
+        return dealFollowUps.of(deal.getId()).stream().filter(f -> f.kind() == FollowUpKind.IDLE_REMINDER)
                 .findFirst().orElseThrow();
     }
 }

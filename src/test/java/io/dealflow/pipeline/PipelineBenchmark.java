@@ -8,7 +8,7 @@ import io.dealflow.deal.DealService;
 import io.dealflow.deal.MonthlyValue;
 import io.dealflow.stage.SalesModel;
 import io.dealflow.stage.Stage;
-import io.dealflow.stage.StageOutcome;
+import io.dealflow.deal.StageOutcome;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,5 +1,6 @@
 package io.dealflow.stage;
 
+import io.dealflow.deal.StageOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
