@@ -1,6 +1,8 @@
-package io.dealflow.web;
+package io.dealflow.config;
 
 import io.dealflow.lead.LeadController;
+import io.dealflow.web.BodySizeLimit;
+import io.dealflow.web.ProblemWriter;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;

@@ -1,16 +1,12 @@
 package io.dealflow.lead;
 
-/** A lead without explicit marketing consent: refused (422), and nothing of it is stored. */
-public class ConsentRequiredException extends RuntimeException {
+import io.dealflow.web.InvalidFieldException;
+import org.springframework.http.HttpStatus;
 
-    private final String field;
+/** A lead without explicit marketing consent: refused (422), and nothing of it is stored. */
+public class ConsentRequiredException extends InvalidFieldException {
 
     public ConsentRequiredException(String field, String reason) {
-        super(reason);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(HttpStatus.UNPROCESSABLE_ENTITY, "Consent required", field, reason);
     }
 }

@@ -190,9 +190,7 @@ public class ImportJob {
         LeadSubmission submission;
         try {
             submission = lead.submission(Instant.now());
-        } catch (InvalidFieldException e) {
-            return new ImportRows.Rejected(lead.line(), e.field(), e.field(), e.getMessage());
-        } catch (ConsentRequiredException e) {
+        } catch (InvalidFieldException e) { // also ConsentRequiredException
             return new ImportRows.Rejected(lead.line(), e.field(), e.field(), e.getMessage());
         }
         boolean created = intake.importInCallersTransaction(submission);

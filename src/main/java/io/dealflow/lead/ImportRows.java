@@ -51,11 +51,11 @@ public class ImportRows {
             Lead lead = lead(row, mapping, options);
             lead.submission(Instant.now()); // what the intake checks too (the website), reported now
             return lead;
-        } catch (InvalidFieldException e) {
-            return new Rejected(row.line(), e.field(), mapping.column(e.field()), e.getMessage());
         } catch (ConsentRequiredException e) {
             String field = FIELD_OF_PROPERTY.getOrDefault(e.field(), e.field());
             return new Rejected(row.line(), field, mapping.column(field), e.getMessage());
+        } catch (InvalidFieldException e) {
+            return new Rejected(row.line(), e.field(), mapping.column(e.field()), e.getMessage());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.dealflow.lead;
 
-public class LeadNotFoundException extends RuntimeException {
+import io.dealflow.web.NotFoundException;
+
+public class LeadNotFoundException extends NotFoundException {
 
     public LeadNotFoundException(Object id) {
         super("No lead with id " + id);

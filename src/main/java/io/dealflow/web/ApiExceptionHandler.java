@@ -3,11 +3,6 @@ package io.dealflow.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.dealflow.contact.ContactNotFoundException;
-import io.dealflow.deal.DealNotFoundException;
-import io.dealflow.lead.ConsentRequiredException;
-import io.dealflow.lead.ImportNotFoundException;
-import io.dealflow.lead.LeadNotFoundException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,26 +78,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodySizeLimit.tooLarge(ex.limit()));
     }
 
+    /** Also a lead without consent (GDPR: no consent, no lead), with its own status and title. Nothing was stored. */
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.field(), ex.getMessage()))));
-    }
-
-    /** GDPR: no consent, no lead. Nothing was stored. */
-    @ExceptionHandler(ConsentRequiredException.class)
-    ResponseEntity<ProblemDetail> consentRequired(ConsentRequiredException ex) {
         ProblemDetail problem = invalid(List.of(new FieldProblem(ex.field(), ex.getMessage())));
-        problem.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        problem.setTitle("Consent required");
-        return ResponseEntity.unprocessableEntity().body(problem);
-    }
-
-    @ExceptionHandler({DealNotFoundException.class, ContactNotFoundException.class, LeadNotFoundException.class,
-            ImportNotFoundException.class})
-    ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setTitle("Not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        problem.setStatus(ex.status().value());
+        problem.setTitle(ex.title());
+        return ResponseEntity.status(ex.status()).body(problem);
     }
 
     @ExceptionHandler(AuthorizationException.class)

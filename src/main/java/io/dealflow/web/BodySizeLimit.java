@@ -22,13 +22,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and one sent without a length (chunked) fails with 413 when the reader passes the limit. Nothing reads an
  * unbounded body into memory.
  */
-class BodySizeLimit extends OncePerRequestFilter {
+public class BodySizeLimit extends OncePerRequestFilter {
 
     private final long defaultLimit;
     private final Map<String, Long> limitByPath;
     private final ProblemWriter problems;
 
-    BodySizeLimit(long defaultLimit, Map<String, Long> limitByPath, ProblemWriter problems) {
+    public BodySizeLimit(long defaultLimit, Map<String, Long> limitByPath, ProblemWriter problems) {
         this.defaultLimit = defaultLimit;
         this.limitByPath = limitByPath;
         this.problems = problems;
