@@ -41,6 +41,7 @@ public class FollowUp {
     private String calendarInvite;
     private String unsubscribeUrl;
     /** The node sending it now (status SENDING), and until when its claim holds; see FollowUpOutbox#claim. */
+    private String messageId;
     private String claimedBy;
     private Instant claimedUntil;
 
@@ -165,6 +166,15 @@ public class FollowUp {
 
     public FollowUpStatus getStatus() {
         return status;
+    }
+
+    /** The Message-ID the email goes out with (with its angle brackets); recorded before it is sent. */
+    public String getMessageId() {
+        return messageId;
+    }
+
+    void identifyAs(String messageId) {
+        this.messageId = messageId;
     }
 
     public String getIdempotencyKey() {

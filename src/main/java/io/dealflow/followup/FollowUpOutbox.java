@@ -23,9 +23,11 @@ public class FollowUpOutbox {
             FollowUpStatus.NOT_SENT_NO_SMTP);
 
     private final FollowUpRepository followUps;
+    private final MessageIds messageIds;
     private final TransactionTemplate ownTransaction;
 
-    public FollowUpOutbox(FollowUpRepository followUps, PlatformTransactionManager transactions) {
+    public FollowUpOutbox(FollowUpRepository followUps, PlatformTransactionManager transactions, MessageIds messageIds) {
+        this.messageIds = messageIds;
         this.followUps = followUps;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -38,11 +40,23 @@ public class FollowUpOutbox {
     public FollowUp row(FollowUp candidate) {
         try {
             return ownTransaction.execute(tx -> followUps.findByIdempotencyKey(candidate.getIdempotencyKey())
-                    .orElseGet(() -> followUps.saveAndFlush(candidate)));
+                    .map(this::identified)
+                    .orElseGet(() -> {
+                        candidate.identifyAs(messageIds.next());
+                        return followUps.saveAndFlush(candidate);
+                    }));
         } catch (DataIntegrityViolationException inserted) {
             return ownTransaction.execute(tx -> followUps.findByIdempotencyKey(candidate.getIdempotencyKey())
                     .orElseThrow(() -> inserted));
         }
+    }
+
+    /** A row written before Message-IDs were recorded gets one now, before it is sent. */
+    private FollowUp identified(FollowUp row) {
+        if (row.getMessageId() == null && row.getStatus() != FollowUpStatus.SENT) {
+            row.identifyAs(messageIds.next());
+        }
+        return row;
     }
 
     /** A marketing email the contact may not receive: kept, visibly, and never sent. */

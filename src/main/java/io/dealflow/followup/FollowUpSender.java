@@ -1,9 +1,11 @@
 package io.dealflow.followup;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -145,7 +147,7 @@ public class FollowUpSender {
 
     private MimeMessage message(Outgoing email) throws MessagingException {
         ComposedMail mail = email.mail();
-        MimeMessage message = mailSender.createMimeMessage();
+        MimeMessage message = new IdentifiedMessage(email.messageId());
         if (email.unsubscribeUrl() != null) {
             // one-click unsubscribe from the mail client (RFC 8058), next to the link in the text
             message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
@@ -165,5 +167,25 @@ public class FollowUpSender {
                     "text/calendar; method=REQUEST; charset=UTF-8");
         }
         return message;
+    }
+
+    /** Keeps the Message-ID recorded on the row: Jakarta Mail would otherwise make up its own when sending. */
+    private static final class IdentifiedMessage extends MimeMessage {
+
+        private final String messageId;
+
+        IdentifiedMessage(String messageId) {
+            super(Session.getInstance(new Properties()));
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (messageId == null) {
+                super.updateMessageID();
+            } else {
+                setHeader("Message-ID", messageId);
+            }
+        }
     }
 }

@@ -269,7 +269,7 @@ public class FollowUpService {
             String replyTo = row.getDealId() == null ? null : ownerEmail(deals.get(row.getDealId()).getOwner());
             String about = row.getDealId() != null ? deals.get(row.getDealId()).getReference()
                     : "lead " + row.getLeadId();
-            out.add(new Outgoing(row.getId(), row.getKind(), about, row.getRecipient(), replyTo, mail,
+            out.add(new Outgoing(row.getId(), row.getMessageId(), row.getKind(), about, row.getRecipient(), replyTo, mail,
                     row.getUnsubscribeUrl(), true));
         }
         return out;
@@ -311,7 +311,7 @@ public class FollowUpService {
         if (row.getStatus() == FollowUpStatus.SENT || row.getStatus() == FollowUpStatus.NOT_SENT_NO_CONSENT) {
             return;
         }
-        out.add(new Outgoing(row.getId(), kind, topic.reference(), recipient.email(), topic.replyTo(), mail,
+        out.add(new Outgoing(row.getId(), row.getMessageId(), kind, topic.reference(), recipient.email(), topic.replyTo(), mail,
                 unsubscribeUrl, false));
     }
 

@@ -113,6 +113,11 @@ abstract class FollowUpsContract {
         assertThat(followUp.getSubject()).isEqualTo("Any questions about our proposal for " + deals.view(deal.getId()).company().name() + "?");
         assertThat(GreenMailUtil.getBody(followUp)).contains("Hello Dana", deal.getTitle(), "/api/unsubscribe/");
         assertThat(followUp.getHeader("List-Unsubscribe")[0]).contains("/api/unsubscribe/");
+        // the Message-ID is of our sending domain and was recorded on the row: a reply naming it finds the deal
+        assertThat(followUp.getMessageID()).matches("<[0-9a-f-]{36}@example\\.com>");
+        assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId()))
+                .filteredOn(row -> row.getKind() == FollowUpKind.PROPOSAL_FOLLOW_UP)
+                .singleElement().extracting(FollowUp::getMessageId).isEqualTo(followUp.getMessageID());
 
         Job second = timer("ProposalUnanswered7Days", instance);
         assertThat(second.getDuedate().toInstant()).isAfterOrEqualTo(proposalSent.plus(Duration.ofDays(7)).minusSeconds(5));
