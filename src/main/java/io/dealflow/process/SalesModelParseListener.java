@@ -3,6 +3,9 @@ package io.dealflow.process;
 import io.dealflow.access.Roles;
 import io.dealflow.deal.DealVariables;
 import io.dealflow.stage.StageNameRule;
+import io.dealflow.stage.StageProperties;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.el.ExpressionManager;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -17,9 +20,6 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
 /**
  * Every user task of the sales process is a deal stage. When the model is parsed (on deployment and
@@ -42,36 +42,23 @@ public class SalesModelParseListener extends AbstractBpmnParseListener {
         throw new ProcessEngineException("The sales process \"" + salesProcessKey + "\" cannot be deployed: " + why);
     }
 
-    /** The stage's extension properties must mean something: a probability from 0 to 1, an ISO-8601 duration. */
+    /** The stage's extension properties must mean something: {@link StageProperties} says what each must be. */
     private void checkProperties(Element userTask, String stage) {
         Element extensions = userTask.element("extensionElements");
         Element properties = extensions == null ? null : extensions.elementNS(CAMUNDA, "properties");
         if (properties == null) {
             return;
         }
+        Map<String, String> values = new HashMap<>();
         for (Element property : properties.elementsNS(CAMUNDA, "property")) {
-            String value = property.attribute("value");
-            switch (String.valueOf(property.attribute("name"))) {
-                case "probability" -> {
-                    try {
-                        BigDecimal probability = new BigDecimal(value.trim());
-                        if (probability.signum() < 0 || probability.compareTo(BigDecimal.ONE) > 0) {
-                            refuse(stage + " has probability " + value + ": it must be from 0 to 1, e.g. 0.25");
-                        }
-                    } catch (NumberFormatException | NullPointerException e) {
-                        refuse(stage + " has probability \"" + value + "\": it must be a number from 0 to 1");
-                    }
-                }
-                case "idleLimit", "escalationLimit" -> {
-                    try {
-                        Duration.parse(value.trim());
-                    } catch (DateTimeParseException | NullPointerException e) {
-                        refuse(stage + " has " + property.attribute("name") + " \"" + value + "\": it must be an "
-                                + "ISO-8601 duration in days or hours, e.g. P7D or PT36H");
-                    }
-                }
-                default -> { }
+            if (property.attribute("name") != null) {
+                values.putIfAbsent(property.attribute("name"), property.attribute("value"));
             }
+        }
+        try {
+            StageProperties.parse(values);
+        } catch (IllegalArgumentException e) {
+            refuse(stage + " has " + e.getMessage());
         }
     }
 

@@ -1,12 +1,10 @@
 package io.dealflow.stage;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +21,6 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -144,13 +141,11 @@ public class SalesModel {
         }
     }
 
+    /** The task's properties as {@link StageProperties} reads them; the deployment already refused bad ones. */
     private static Stage stage(UserTask task) {
-        Duration idleLimit = duration(property(task, "idleLimit"));
-        Duration escalationLimit = duration(property(task, "escalationLimit"));
-        return escalationLimit == null
-                ? new Stage(task.getId(), task.getName(), probability(property(task, "probability")), idleLimit)
-                : new Stage(task.getId(), task.getName(), probability(property(task, "probability")), idleLimit,
-                        escalationLimit);
+        StageProperties properties = StageProperties.parse(properties(task));
+        return new Stage(task.getId(), task.getName(), properties.probability(), properties.idleLimit(),
+                properties.escalationLimit());
     }
 
     private static int indexOf(List<Stage> stages, String key) {
@@ -162,30 +157,14 @@ public class SalesModel {
         return -1;
     }
 
-    private static String property(UserTask task, String name) {
-        if (task.getExtensionElements() == null) {
-            return null;
+    private static Map<String, String> properties(UserTask task) {
+        Map<String, String> properties = new HashMap<>();
+        if (task.getExtensionElements() != null) {
+            task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                    .flatMap(list -> list.getCamundaProperties().stream())
+                    .filter(property -> property.getCamundaName() != null)
+                    .forEach(property -> properties.putIfAbsent(property.getCamundaName(), property.getCamundaValue()));
         }
-        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                .flatMap(properties -> properties.getCamundaProperties().stream())
-                .filter(property -> name.equals(property.getCamundaName()))
-                .map(CamundaProperty::getCamundaValue)
-                .findFirst().orElse(null);
-    }
-
-    private static BigDecimal probability(String value) {
-        try {
-            return value == null ? BigDecimal.ZERO : new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            return BigDecimal.ZERO;
-        }
-    }
-
-    private static Duration duration(String value) {
-        try {
-            return value == null ? null : Duration.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return properties;
     }
 }
