@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.lead;
 
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpKind;
@@ -12,14 +12,14 @@ import org.springframework.stereotype.Component;
 
 /** "Tell management of the missed hand-off": nobody booked the meeting within the SLA set by the timer. */
 @Component("tellManagementOfMissedHandOff")
-public class TellManagementOfMissedHandOffTask implements EmailTask {
+public class TellManagementOfMissedHandOff implements EmailTask {
 
     private final FollowUpService followUps;
     private final FollowUpSender sender;
     private final LeadService leads;
     private final String group;
 
-    public TellManagementOfMissedHandOffTask(FollowUpService followUps, FollowUpSender sender, LeadService leads,
+    public TellManagementOfMissedHandOff(FollowUpService followUps, FollowUpSender sender, LeadService leads,
                                              @Value("${dealflow.escalation-group:management}") String group) {
         this.followUps = followUps;
         this.sender = sender;

@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.watch;
 
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.IdleDealWatch;
@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 
 /** "Remind owners of idle deals" in the idle deal watch; the counts stay on the instance for Cockpit. */
 @Component("remindOwnersOfIdleDeals")
-public class RemindOwnersOfIdleDealsTask implements EmailTask {
+public class RemindOwnersOfIdleDeals implements EmailTask {
 
     private final IdleDealWatch watch;
 
-    public RemindOwnersOfIdleDealsTask(IdleDealWatch watch) {
+    public RemindOwnersOfIdleDeals(IdleDealWatch watch) {
         this.watch = watch;
     }
 

@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.lead;
 
 import io.dealflow.company.Company;
 import io.dealflow.lead.LeadParties;
@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 /** "Store company" of the lead process: by website, by the email's domain unless free-mail, or by name;
  * from the public form, a known person's company as stored. */
 @Component("storeLeadCompany")
-public class StoreLeadCompanyDelegate implements JavaDelegate {
+public class StoreLeadCompany implements JavaDelegate {
 
     private final LeadParties parties;
 
-    public StoreLeadCompanyDelegate(LeadParties parties) {
+    public StoreLeadCompany(LeadParties parties) {
         this.parties = parties;
     }
 

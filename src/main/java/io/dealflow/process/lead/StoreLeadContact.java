@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.lead;
 
 import io.dealflow.company.CompanyRepository;
 import io.dealflow.lead.LeadParties;
@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
 /** "Store contact" of the lead process: the person with this email in any spelling, completed and consenting;
  * from the public form, a known person as stored. */
 @Component("storeLeadContact")
-public class StoreLeadContactDelegate implements JavaDelegate {
+public class StoreLeadContact implements JavaDelegate {
 
     private final LeadParties parties;
     private final CompanyRepository companies;
 
-    public StoreLeadContactDelegate(LeadParties parties, CompanyRepository companies) {
+    public StoreLeadContact(LeadParties parties, CompanyRepository companies) {
         this.parties = parties;
         this.companies = companies;
     }

@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.sales;
 
 import io.dealflow.deal.DealService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,16 +8,16 @@ import org.springframework.stereotype.Component;
 
 /** "Record deal won". */
 @Component("recordDealWon")
-public class RecordDealWonDelegate implements JavaDelegate {
+public class RecordDealWon implements JavaDelegate {
 
     private final DealService deals;
 
-    public RecordDealWonDelegate(DealService deals) {
+    public RecordDealWon(DealService deals) {
         this.deals = deals;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        deals.win(SalesInstance.dealId(execution), ClockUtil.now().toInstant());
+        deals.win(SalesVariables.dealId(execution), ClockUtil.now().toInstant());
     }
 }

@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.lead;
 
 import io.dealflow.lead.LeadService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 
 /** "Record rejection": sales sent the lead back with a reason; it is counted in GET /api/handoff. */
 @Component("recordHandOffRejected")
-public class RecordHandOffRejectedDelegate implements JavaDelegate {
+public class RecordRejection implements JavaDelegate {
 
     private final LeadService leads;
 
-    public RecordHandOffRejectedDelegate(LeadService leads) {
+    public RecordRejection(LeadService leads) {
         this.leads = leads;
     }
 

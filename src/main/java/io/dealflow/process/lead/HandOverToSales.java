@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.lead;
 
 import io.dealflow.contact.ContactService;
 import io.dealflow.lead.LeadService;
@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
 
 /** "Hand over to sales": records the hand-off, or finds the open deal the person is already in. */
 @Component("handOverToSales")
-public class HandOverToSalesDelegate implements JavaDelegate {
+public class HandOverToSales implements JavaDelegate {
 
     private final LeadService leads;
     private final ContactService contacts;
 
-    public HandOverToSalesDelegate(LeadService leads, ContactService contacts) {
+    public HandOverToSales(LeadService leads, ContactService contacts) {
         this.leads = leads;
         this.contacts = contacts;
     }

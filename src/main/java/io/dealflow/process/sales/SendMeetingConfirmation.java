@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.sales;
 
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpSender;
@@ -7,21 +7,21 @@ import java.util.Map;
 import io.dealflow.followup.LockedEmailTask;
 import org.springframework.stereotype.Component;
 
-/** "Send closing email": the note to the decision makers of a lost deal (see FollowUpService#closingNotes). */
-@Component("sendClosingEmail")
-public class SendClosingEmailTask implements EmailTask {
+/** "Send meeting confirmation": a confirmation with a calendar invite to each contact of the deal. */
+@Component("sendMeetingConfirmation")
+public class SendMeetingConfirmation implements EmailTask {
 
     private final FollowUpService followUps;
     private final FollowUpSender sender;
 
-    public SendClosingEmailTask(FollowUpService followUps, FollowUpSender sender) {
+    public SendMeetingConfirmation(FollowUpService followUps, FollowUpSender sender) {
         this.followUps = followUps;
         this.sender = sender;
     }
 
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
-        sender.deliver(followUps.closingNotes(SalesInstance.dealId(task)), beforeEachEmail);
+        sender.deliver(followUps.meetingConfirmations(SalesVariables.dealId(task)), beforeEachEmail);
         return Map.of();
     }
 }

@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.lead;
 
 import io.dealflow.lead.LeadService;
 import java.util.Map;
@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** "Record qualification": the decision table's outcome (SQL or MQL) and segment, on the lead. */
 @Component("recordQualification")
-public class RecordQualificationDelegate implements JavaDelegate {
+public class RecordQualification implements JavaDelegate {
 
     private final LeadService leads;
 
-    public RecordQualificationDelegate(LeadService leads) {
+    public RecordQualification(LeadService leads) {
         this.leads = leads;
     }
 

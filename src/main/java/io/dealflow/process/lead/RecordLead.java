@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.lead;
 
 import io.dealflow.lead.LeadService;
 import io.dealflow.lead.LeadSubmission;
@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 
 /** "Record lead": the contact's lead with this submission's answers; the answers become the table's inputs. */
 @Component("recordLead")
-public class RecordLeadDelegate implements JavaDelegate {
+public class RecordLead implements JavaDelegate {
 
     private final LeadService leads;
 
-    public RecordLeadDelegate(LeadService leads) {
+    public RecordLead(LeadService leads) {
         this.leads = leads;
     }
 

@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.sales;
 
 import io.dealflow.company.CompanyRepository;
 import io.dealflow.contact.ContactService;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** "Store contacts": creates each contact of the deal, or links the one that has the same email. */
 @Component("storeContacts")
-public class StoreContactsDelegate implements JavaDelegate {
+public class StoreContacts implements JavaDelegate {
 
     /** Transient: the ids are only handed on to "Open deal", never stored in the engine. */
     public static final String CONTACT_IDS = "contactIds";
@@ -20,7 +20,7 @@ public class StoreContactsDelegate implements JavaDelegate {
     private final ContactService contacts;
     private final CompanyRepository companies;
 
-    public StoreContactsDelegate(ContactService contacts, CompanyRepository companies) {
+    public StoreContacts(ContactService contacts, CompanyRepository companies) {
         this.contacts = contacts;
         this.companies = companies;
     }
@@ -28,7 +28,7 @@ public class StoreContactsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         DealOpening opening = (DealOpening) execution.getVariable(DealOpening.VARIABLE);
-        var company = companies.getReferenceById((Long) execution.getVariable(StoreCompanyDelegate.COMPANY_ID));
+        var company = companies.getReferenceById((Long) execution.getVariable(StoreCompany.COMPANY_ID));
         var now = ClockUtil.now().toInstant();
         List<Long> ids = opening.contacts().stream()
                 .map(participant -> contacts.findOrCreate(participant.details(), company, now).getId())

@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.sales;
 
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpKind;
@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
  * names the kind of follow-up, and so its templates (e.g. PROPOSAL_SECOND_FOLLOW_UP).
  */
 @Component("sendProposalFollowUp")
-public class SendProposalFollowUpTask implements EmailTask {
+public class SendProposalFollowUp implements EmailTask {
 
     static final String FOLLOW_UP = "followUp";
 
     private final FollowUpService followUps;
     private final FollowUpSender sender;
 
-    public SendProposalFollowUpTask(FollowUpService followUps, FollowUpSender sender) {
+    public SendProposalFollowUp(FollowUpService followUps, FollowUpSender sender) {
         this.followUps = followUps;
         this.sender = sender;
     }
@@ -28,7 +28,7 @@ public class SendProposalFollowUpTask implements EmailTask {
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
         FollowUpKind kind = FollowUpKind.valueOf(String.valueOf(task.variable(FOLLOW_UP)));
-        sender.deliver(followUps.stageFollowUps(SalesInstance.dealId(task), kind), beforeEachEmail);
+        sender.deliver(followUps.stageFollowUps(SalesVariables.dealId(task), kind), beforeEachEmail);
         return Map.of();
     }
 }

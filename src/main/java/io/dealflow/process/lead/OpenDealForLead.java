@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.lead;
 
 import io.dealflow.lead.LeadService;
 import java.time.Instant;
@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 /** "Open deal" of the lead process: starts the sales process at its first stage with the booked meeting. */
 @Component("openDealForLead")
-public class OpenDealForLeadDelegate implements JavaDelegate {
+public class OpenDealForLead implements JavaDelegate {
 
     private final LeadService leads;
 
-    public OpenDealForLeadDelegate(LeadService leads) {
+    public OpenDealForLead(LeadService leads) {
         this.leads = leads;
     }
 

@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.sales;
 
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
@@ -73,7 +73,7 @@ public class StageTaskListener implements TaskListener {
     }
 
     private static Long dealOf(DelegateTask task) {
-        return SalesInstance.dealId(task.getExecution());
+        return SalesVariables.dealId(task.getExecution());
     }
 
     private static String currentUser(DelegateTask task) {

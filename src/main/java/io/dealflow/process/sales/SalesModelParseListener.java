@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.sales;
 
 import io.dealflow.access.Roles;
 import io.dealflow.deal.DealVariables;

@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.sales;
 
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.LostReason;
@@ -10,18 +10,18 @@ import org.springframework.stereotype.Component;
 
 /** "Record deal lost": with the reason the rep chose on the stage form. */
 @Component("recordDealLost")
-public class RecordDealLostDelegate implements JavaDelegate {
+public class RecordDealLost implements JavaDelegate {
 
     private final DealService deals;
 
-    public RecordDealLostDelegate(DealService deals) {
+    public RecordDealLost(DealService deals) {
         this.deals = deals;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         LostReason reason = LostReason.parse(execution.getVariable(StageOutcome.LOST_REASON)).orElse(LostReason.OTHER);
-        deals.lose(SalesInstance.dealId(execution), reason,
+        deals.lose(SalesVariables.dealId(execution), reason,
                 (String) execution.getVariable(StageOutcome.LOST_NOTE), ClockUtil.now().toInstant());
     }
 }

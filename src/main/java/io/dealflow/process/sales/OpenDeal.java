@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.sales;
 
 import io.dealflow.company.CompanyRepository;
 import io.dealflow.contact.ContactRepository;
@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
 
 /** "Open deal": stores the deal and makes its reference the process's business key. */
 @Component("openDeal")
-public class OpenDealDelegate implements JavaDelegate {
+public class OpenDeal implements JavaDelegate {
 
     private final DealService deals;
     private final CompanyRepository companies;
     private final ContactRepository contacts;
 
-    public OpenDealDelegate(DealService deals, CompanyRepository companies, ContactRepository contacts) {
+    public OpenDeal(DealService deals, CompanyRepository companies, ContactRepository contacts) {
         this.deals = deals;
         this.companies = companies;
         this.contacts = contacts;
@@ -30,8 +30,8 @@ public class OpenDealDelegate implements JavaDelegate {
     @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
         DealOpening opening = (DealOpening) execution.getVariable(DealOpening.VARIABLE);
-        var company = companies.getReferenceById((Long) execution.getVariable(StoreCompanyDelegate.COMPANY_ID));
-        var participants = ((List<Long>) execution.getVariable(StoreContactsDelegate.CONTACT_IDS)).stream()
+        var company = companies.getReferenceById((Long) execution.getVariable(StoreCompany.COMPANY_ID));
+        var participants = ((List<Long>) execution.getVariable(StoreContacts.CONTACT_IDS)).stream()
                 .map(contacts::getReferenceById)
                 .toList();
         Deal deal = deals.create(opening, company, participants, execution.getProcessInstanceId(),

@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.sales;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;

@@ -1,29 +1,27 @@
-package io.dealflow.process;
+package io.dealflow.process.sales;
 
 import io.dealflow.followup.EmailTask;
-import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpSender;
 import io.dealflow.followup.FollowUpService;
 import java.util.Map;
 import io.dealflow.followup.LockedEmailTask;
 import org.springframework.stereotype.Component;
 
-/** "Remind owner of unanswered proposal": an email to the deal's owner (stages are tasks, reminders are not). */
-@Component("remindOwnerOfProposal")
-public class RemindOwnerOfProposalTask implements EmailTask {
+/** "Send welcome email": a welcome to each contact of a won deal. */
+@Component("sendWelcomeEmail")
+public class SendWelcomeEmail implements EmailTask {
 
     private final FollowUpService followUps;
     private final FollowUpSender sender;
 
-    public RemindOwnerOfProposalTask(FollowUpService followUps, FollowUpSender sender) {
+    public SendWelcomeEmail(FollowUpService followUps, FollowUpSender sender) {
         this.followUps = followUps;
         this.sender = sender;
     }
 
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
-        sender.deliver(followUps.ownerReminders(SalesInstance.dealId(task), FollowUpKind.PROPOSAL_OWNER_REMINDER),
-                beforeEachEmail);
+        sender.deliver(followUps.welcomes(SalesVariables.dealId(task)), beforeEachEmail);
         return Map.of();
     }
 }

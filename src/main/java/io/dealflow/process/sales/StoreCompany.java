@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.sales;
 
 import io.dealflow.company.Company;
 import io.dealflow.company.CompanyService;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** "Store company": finds the deal's company by its domain, or creates it. */
 @Component("storeCompany")
-public class StoreCompanyDelegate implements JavaDelegate {
+public class StoreCompany implements JavaDelegate {
 
     /**
      * Transient, like the contacts' ids: only handed on to "Store contacts" and "Open deal" in the same
@@ -22,7 +22,7 @@ public class StoreCompanyDelegate implements JavaDelegate {
 
     private final CompanyService companies;
 
-    public StoreCompanyDelegate(CompanyService companies) {
+    public StoreCompany(CompanyService companies) {
         this.companies = companies;
     }
 

@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.sales;
 
 import io.dealflow.deal.Deal;
 import io.dealflow.followup.LockedEmailTask;
@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * changing a business key needs rights nobody but an administrator has). Never a variable: a rep may write
  * variables when completing a stage.
  */
-final class SalesInstance {
+final class SalesVariables {
 
-    private SalesInstance() {
+    private SalesVariables() {
     }
 
     static Long dealId(DelegateExecution execution) {

@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.consent;
 
 import io.dealflow.contact.ConsentConfirmations;
 import io.dealflow.followup.EmailTask;
@@ -10,13 +10,13 @@ import org.springframework.stereotype.Component;
 
 /** "Send consent confirmation" of the consent confirmation process: the double opt-in email, once. */
 @Component("sendConsentConfirmation")
-public class SendConsentConfirmationTask implements EmailTask {
+public class SendConsentConfirmation implements EmailTask {
 
     private final ConsentConfirmations confirmations;
     private final FollowUpService followUps;
     private final FollowUpSender sender;
 
-    public SendConsentConfirmationTask(ConsentConfirmations confirmations, FollowUpService followUps,
+    public SendConsentConfirmation(ConsentConfirmations confirmations, FollowUpService followUps,
                                        FollowUpSender sender) {
         this.confirmations = confirmations;
         this.followUps = followUps;
@@ -25,9 +25,8 @@ public class SendConsentConfirmationTask implements EmailTask {
 
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
-        Map<String, Object> variables = task.variables();
-        sender.deliver(followUps.consentConfirmation((Long) variables.get(LeadVariables.LEAD_ID),
-                confirmations.get((Long) variables.get(ConsentConfirmations.VARIABLE))), beforeEachEmail);
+        sender.deliver(followUps.consentConfirmation(ConsentVariables.leadId(task),
+                confirmations.get(ConsentVariables.confirmationId(task))), beforeEachEmail);
         return Map.of();
     }
 }

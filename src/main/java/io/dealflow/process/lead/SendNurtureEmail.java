@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.lead;
 
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpKind;
@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
  * nurtured again.
  */
 @Component("sendNurtureEmail")
-public class SendNurtureEmailTask implements EmailTask {
+public class SendNurtureEmail implements EmailTask {
 
     private final FollowUpService followUps;
     private final FollowUpSender sender;
     private final RuntimeService runtime;
 
-    public SendNurtureEmailTask(FollowUpService followUps, FollowUpSender sender, RuntimeService runtime) {
+    public SendNurtureEmail(FollowUpService followUps, FollowUpSender sender, RuntimeService runtime) {
         this.followUps = followUps;
         this.sender = sender;
         this.runtime = runtime;

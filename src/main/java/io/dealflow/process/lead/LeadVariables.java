@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.lead;
 
 /** The variables of the lead process: references and qualification answers only, no personal data. */
 final class LeadVariables {

@@ -1,4 +1,4 @@
-package io.dealflow.process;
+package io.dealflow.process.lead;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * deal is theirs and the hand-off report knows who accepted or rejected. Refuses a decision it cannot read.
  */
 @Component("handOffDecision")
-public class HandOffDecisionListener implements TaskListener {
+public class BookTheMeetingListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
@@ -27,7 +27,7 @@ public class HandOffDecisionListener implements TaskListener {
             throw new BadUserRequestException("rejectNote must be at most " + LeadVariables.REJECT_NOTE_MAX_LENGTH
                     + " characters");
         }
-        if ("accept".equals(decision) && OpenDealForLeadDelegate.meetingAt(task.getVariable(LeadVariables.MEETING_AT)) == null) {
+        if ("accept".equals(decision) && OpenDealForLead.meetingAt(task.getVariable(LeadVariables.MEETING_AT)) == null) {
             throw new IllegalArgumentException("meetingAt is required when accepting a lead");
         }
         String by = task.getAssignee();
