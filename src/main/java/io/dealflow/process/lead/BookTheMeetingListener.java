@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * On completing "Book the meeting": who decided (the task's assignee, else the user completing it), so that the
  * deal is theirs and the hand-off report knows who accepted or rejected. Refuses a decision it cannot read.
  */
-@Component("handOffDecision")
+@Component("bookTheMeetingListener")
 public class BookTheMeetingListener implements TaskListener {
 
     @Override

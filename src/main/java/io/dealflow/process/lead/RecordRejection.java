@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** "Record rejection": sales sent the lead back with a reason; it is counted in GET /api/handoff. */
-@Component("recordHandOffRejected")
+@Component("recordRejection")
 public class RecordRejection implements JavaDelegate {
 
     private final LeadService leads;

@@ -9,7 +9,7 @@ import io.dealflow.followup.LockedEmailTask;
 import org.springframework.stereotype.Component;
 
 /** "Remind owner of unanswered proposal": an email to the deal's owner (stages are tasks, reminders are not). */
-@Component("remindOwnerOfProposal")
+@Component("remindOwnerOfUnansweredProposal")
 public class RemindOwnerOfUnansweredProposal implements EmailTask {
 
     private final FollowUpService followUps;
