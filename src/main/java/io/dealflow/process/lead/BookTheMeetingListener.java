@@ -15,19 +15,19 @@ public class BookTheMeetingListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object decision = task.getVariable(LeadVariables.DECISION);
-        if (!"accept".equals(decision) && !"reject".equals(decision)) {
+        Object decision = LeadVariables.decision(task);
+        if (!LeadVariables.ACCEPT.equals(decision) && !LeadVariables.REJECT.equals(decision)) {
             throw new IllegalArgumentException("decision must be accept or reject, was " + decision);
         }
-        if ("reject".equals(decision) && task.getVariable(LeadVariables.REJECT_REASON) == null) {
+        if (LeadVariables.REJECT.equals(decision) && LeadVariables.rejectReason(task) == null) {
             throw new IllegalArgumentException("rejectReason is required when rejecting a lead");
         }
-        Object note = task.getVariable(LeadVariables.REJECT_NOTE);
+        Object note = LeadVariables.rejectNote(task);
         if (note != null && note.toString().length() > LeadVariables.REJECT_NOTE_MAX_LENGTH) {
             throw new BadUserRequestException("rejectNote must be at most " + LeadVariables.REJECT_NOTE_MAX_LENGTH
                     + " characters");
         }
-        if ("accept".equals(decision) && OpenDealForLead.meetingAt(task.getVariable(LeadVariables.MEETING_AT)) == null) {
+        if (LeadVariables.ACCEPT.equals(decision) && LeadVariables.meetingAt(task) == null) {
             throw new IllegalArgumentException("meetingAt is required when accepting a lead");
         }
         String by = task.getAssignee();
@@ -35,6 +35,6 @@ public class BookTheMeetingListener implements TaskListener {
             Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
             by = current == null ? null : current.getUserId();
         }
-        task.getExecution().setVariable(LeadVariables.DECIDED_BY, by);
+        LeadVariables.setDecidedBy(task.getExecution(), by);
     }
 }

@@ -21,19 +21,15 @@ public class HandOverToSales implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long openDealId = leads.handOver((Long) execution.getVariable(LeadVariables.LEAD_ID),
-                ClockUtil.now().toInstant()).orElse(null);
-        execution.setVariable(LeadVariables.OPEN_DEAL_ID, openDealId);
-        execution.setVariable(LeadVariables.DEAL_ID, openDealId);
+        Long openDealId = leads.handOver(LeadVariables.leadId(execution), ClockUtil.now().toInstant()).orElse(null);
+        LeadVariables.setOpenDealId(execution, openDealId);
         if (openDealId == null) {
             // what the rep sees in "Book the meeting" (read-only); erased with the person (DELETE /api/contacts/{id})
-            Long contactId = (Long) execution.getVariable(LeadVariables.CONTACT_ID);
+            Long contactId = LeadVariables.contactId(execution);
             var contact = contacts.get(contactId);
             var company = contacts.companyOf(contactId);
-            execution.setVariable("leadName", contact.displayName());
-            execution.setVariable("leadEmail", contact.getEmail());
-            execution.setVariable("leadPhone", contact.getPhone() == null ? "" : contact.getPhone());
-            execution.setVariable("leadCompany", company == null ? "" : company.getName());
+            LeadVariables.setLeadDetails(execution, contact.displayName(), contact.getEmail(), contact.getPhone(),
+                    company == null ? null : company.getName());
         }
     }
 }

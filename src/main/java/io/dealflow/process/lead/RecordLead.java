@@ -2,7 +2,6 @@ package io.dealflow.process.lead;
 
 import io.dealflow.lead.LeadService;
 import io.dealflow.lead.LeadSubmission;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,12 +19,11 @@ public class RecordLead implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LeadSubmission submission = (LeadSubmission) execution.getVariable(LeadSubmission.VARIABLE);
-        var lead = leads.record((Long) execution.getVariable(LeadVariables.CONTACT_ID),
-                (Long) execution.getVariable(LeadVariables.COMPANY_ID), submission, execution.getProcessInstanceId(), ClockUtil.now().toInstant());
-        execution.setVariable(LeadVariables.LEAD_ID, lead.getId());
-        execution.setVariables(submission.answers().asVariables());
-        execution.setVariable(LeadVariables.MEETING_AT,
-                submission.meetingAt() == null ? null : Date.from(submission.meetingAt()));
+        LeadSubmission submission = LeadVariables.submission(execution);
+        var lead = leads.record(LeadVariables.contactId(execution), LeadVariables.companyId(execution), submission,
+                execution.getProcessInstanceId(), ClockUtil.now().toInstant());
+        LeadVariables.setLeadId(execution, lead.getId());
+        LeadVariables.setAnswers(execution, submission.answers().asVariables());
+        LeadVariables.setMeetingAt(execution, submission.meetingAt());
     }
 }

@@ -18,13 +18,11 @@ public class RecordQualification implements JavaDelegate {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
-        Map<String, Object> qualification = (Map<String, Object>) execution.getVariable(LeadVariables.QUALIFICATION);
+        Map<String, Object> qualification = LeadVariables.qualification(execution);
         String outcome = String.valueOf(qualification.get("outcome"));
-        leads.qualified((Long) execution.getVariable(LeadVariables.LEAD_ID), outcome,
-                (String) qualification.get("segment"), ClockUtil.now().toInstant());
-        execution.setVariable(LeadVariables.OUTCOME, outcome);
-        execution.setVariable("segment", qualification.get("segment"));
+        leads.qualified(LeadVariables.leadId(execution), outcome, (String) qualification.get("segment"),
+                ClockUtil.now().toInstant());
+        LeadVariables.setQualified(execution, outcome, qualification.get("segment"));
     }
 }

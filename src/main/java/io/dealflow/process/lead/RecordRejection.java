@@ -18,9 +18,8 @@ public class RecordRejection implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        leads.reject((Long) execution.getVariable(LeadVariables.LEAD_ID),
-                String.valueOf(execution.getVariable(LeadVariables.REJECT_REASON)),
-                (String) execution.getVariable(LeadVariables.REJECT_NOTE),
-                (String) execution.getVariable(LeadVariables.DECIDED_BY), ClockUtil.now().toInstant());
+        leads.reject(LeadVariables.leadId(execution), String.valueOf(LeadVariables.rejectReason(execution)),
+                (String) LeadVariables.rejectNote(execution), LeadVariables.decidedBy(execution),
+                ClockUtil.now().toInstant());
     }
 }

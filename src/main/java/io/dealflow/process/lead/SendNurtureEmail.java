@@ -1,7 +1,6 @@
 package io.dealflow.process.lead;
 
 import io.dealflow.followup.EmailTask;
-import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpSender;
 import io.dealflow.followup.FollowUpService;
 import java.util.Map;
@@ -30,10 +29,8 @@ public class SendNurtureEmail implements EmailTask {
 
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
-        Map<String, Object> variables = task.variables();
-        FollowUpKind kind = FollowUpKind.valueOf(String.valueOf(variables.get("followUp")));
-        sender.deliver(followUps.toLead((Long) variables.get(LeadVariables.LEAD_ID),
-                (Long) variables.get(LeadVariables.CONTACT_ID), kind, nurturingRound(task)), beforeEachEmail);
+        sender.deliver(followUps.toLead(LeadVariables.leadId(task), LeadVariables.contactId(task),
+                LeadVariables.followUp(task), nurturingRound(task)), beforeEachEmail);
         return Map.of();
     }
 

@@ -2,13 +2,12 @@ package io.dealflow.process.lead;
 
 import io.dealflow.company.CompanyRepository;
 import io.dealflow.lead.LeadParties;
-import io.dealflow.lead.LeadSubmission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** "Store contact" of the lead process: the person with this email in any spelling, completed and consenting;
+/** "Store lead's contact": the person with this email in any spelling, completed and consenting;
  * from the public form, a known person as stored. */
 @Component("storeLeadContact")
 public class StoreLeadContact implements JavaDelegate {
@@ -23,10 +22,10 @@ public class StoreLeadContact implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LeadSubmission submission = (LeadSubmission) execution.getVariable(LeadSubmission.VARIABLE);
-        Long companyId = (Long) execution.getVariable(LeadVariables.COMPANY_ID);
+        Long companyId = LeadVariables.companyId(execution);
         var company = companyId == null ? null : companies.getReferenceById(companyId);
-        Long contactId = parties.contact(submission, company, ClockUtil.now().toInstant()).getId();
-        execution.setVariable(LeadVariables.CONTACT_ID, contactId);
+        Long contactId = parties.contact(LeadVariables.submission(execution), company, ClockUtil.now().toInstant())
+                .getId();
+        LeadVariables.setContactId(execution, contactId);
     }
 }

@@ -29,9 +29,9 @@ public class TellManagementOfMissedHandOff implements EmailTask {
 
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
-        Long leadId = (Long) task.variable(LeadVariables.LEAD_ID);
+        Long leadId = LeadVariables.leadId(task);
         // once per hand-off: a lead handed over again after nurturing is escalated again if missed again
-        sender.deliver(followUps.toGroupAboutLead(leadId, (Long) task.variable(LeadVariables.CONTACT_ID),
+        sender.deliver(followUps.toGroupAboutLead(leadId, LeadVariables.contactId(task),
                 FollowUpKind.MISSED_HAND_OFF, group, "hand-off-" + leads.undecidedHandOff(leadId).orElse(0L)),
                 beforeEachEmail);
         return Map.of();

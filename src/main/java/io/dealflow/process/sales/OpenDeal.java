@@ -5,8 +5,6 @@ import io.dealflow.contact.ContactRepository;
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealOpening;
 import io.dealflow.deal.DealService;
-import io.dealflow.deal.DealVariables;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -27,16 +25,15 @@ public class OpenDeal implements JavaDelegate {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void execute(DelegateExecution execution) {
-        DealOpening opening = (DealOpening) execution.getVariable(DealOpening.VARIABLE);
-        var company = companies.getReferenceById((Long) execution.getVariable(StoreCompany.COMPANY_ID));
-        var participants = ((List<Long>) execution.getVariable(StoreContacts.CONTACT_IDS)).stream()
+        DealOpening opening = SalesVariables.opening(execution);
+        var company = companies.getReferenceById(SalesVariables.companyId(execution));
+        var participants = SalesVariables.contactIds(execution).stream()
                 .map(contacts::getReferenceById)
                 .toList();
         Deal deal = deals.create(opening, company, participants, execution.getProcessInstanceId(),
                 ClockUtil.now().toInstant());
         execution.setProcessBusinessKey(deal.getReference());
-        execution.setVariables(DealVariables.of(deal));
+        SalesVariables.setDeal(execution, deal);
     }
 }

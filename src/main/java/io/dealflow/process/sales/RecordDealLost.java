@@ -2,7 +2,6 @@ package io.dealflow.process.sales;
 
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.LostReason;
-import io.dealflow.stage.StageOutcome;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -20,8 +19,8 @@ public class RecordDealLost implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        LostReason reason = LostReason.parse(execution.getVariable(StageOutcome.LOST_REASON)).orElse(LostReason.OTHER);
-        deals.lose(SalesVariables.dealId(execution), reason,
-                (String) execution.getVariable(StageOutcome.LOST_NOTE), ClockUtil.now().toInstant());
+        LostReason reason = LostReason.parse(SalesVariables.lostReason(execution)).orElse(LostReason.OTHER);
+        deals.lose(SalesVariables.dealId(execution), reason, (String) SalesVariables.lostNote(execution),
+                ClockUtil.now().toInstant());
     }
 }

@@ -1,7 +1,6 @@
 package io.dealflow.process.sales;
 
 import io.dealflow.followup.EmailTask;
-import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpSender;
 import io.dealflow.followup.FollowUpService;
 import java.util.Map;
@@ -15,8 +14,6 @@ import org.springframework.stereotype.Component;
 @Component("sendProposalFollowUp")
 public class SendProposalFollowUp implements EmailTask {
 
-    static final String FOLLOW_UP = "followUp";
-
     private final FollowUpService followUps;
     private final FollowUpSender sender;
 
@@ -27,8 +24,8 @@ public class SendProposalFollowUp implements EmailTask {
 
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
-        FollowUpKind kind = FollowUpKind.valueOf(String.valueOf(task.variable(FOLLOW_UP)));
-        sender.deliver(followUps.stageFollowUps(SalesVariables.dealId(task), kind), beforeEachEmail);
+        sender.deliver(followUps.stageFollowUps(SalesVariables.dealId(task), SalesVariables.followUp(task)),
+                beforeEachEmail);
         return Map.of();
     }
 }

@@ -2,7 +2,6 @@ package io.dealflow.process.sales;
 
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
-import io.dealflow.deal.DealVariables;
 import io.dealflow.stage.StageOutcome;
 import io.dealflow.stage.StageTracker;
 import java.math.BigDecimal;
@@ -29,10 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class StageTaskListener implements TaskListener {
 
-    /** Optional answers of a stage form that change the deal record. */
-    static final String MONTHLY_AMOUNT = "monthlyAmount";
-    static final String DECISION_DATE = "decisionDate";
-
     private final StageTracker tracker;
     private final DealService deals;
 
@@ -55,19 +50,17 @@ public class StageTaskListener implements TaskListener {
 
     private void entered(DelegateTask task) {
         // each stage asks anew: a decision taken in the previous stage must not carry over
-        task.getExecution().removeVariable(StageOutcome.VARIABLE);
-        task.getExecution().removeVariable(StageOutcome.LOST_REASON);
-        task.getExecution().removeVariable(StageOutcome.LOST_NOTE);
+        SalesVariables.removeOutcome(task.getExecution());
         tracker.entered(dealOf(task), task.getTaskDefinitionKey(), task.getName(), task.getId(),
                 task.getCreateTime().toInstant());
     }
 
     private void completed(DelegateTask task) {
-        StageOutcome outcome = StageOutcome.require(task.getName(), task.getVariable(StageOutcome.VARIABLE),
-                task.getVariable(StageOutcome.LOST_REASON), task.getVariable(StageOutcome.LOST_NOTE));
-        Deal deal = deals.recordStageAnswers(dealOf(task), amount(task.getVariable(MONTHLY_AMOUNT)),
-                date(task.getVariable(DECISION_DATE)));
-        task.getExecution().setVariables(DealVariables.of(deal));
+        StageOutcome outcome = StageOutcome.require(task.getName(), SalesVariables.outcome(task),
+                SalesVariables.lostReason(task), SalesVariables.lostNote(task));
+        Deal deal = deals.recordStageAnswers(dealOf(task), amount(SalesVariables.monthlyAmount(task)),
+                date(SalesVariables.decisionDate(task)));
+        SalesVariables.setDeal(task.getExecution(), deal);
         String by = currentUser(task);
         tracker.left(task.getId(), now(), by != null ? by : task.getAssignee(), outcome.value());
     }
@@ -92,16 +85,16 @@ public class StageTaskListener implements TaskListener {
         try {
             BigDecimal amount = new BigDecimal(value.toString().trim());
             if (amount.signum() < 0) {
-                throw new BadUserRequestException(MONTHLY_AMOUNT + " must not be negative (was " + value + ")");
+                throw new BadUserRequestException(SalesVariables.MONTHLY_AMOUNT + " must not be negative (was " + value + ")");
             }
             // checked before anything scales it: 1E500000000 would cost minutes of rounding
             if (!DecimalBounds.isReasonable(amount) || amount.precision() - amount.scale() > MonthlyValue.INTEGER_DIGITS) {
-                throw new BadUserRequestException(MONTHLY_AMOUNT + " must have at most " + MonthlyValue.INTEGER_DIGITS
+                throw new BadUserRequestException(SalesVariables.MONTHLY_AMOUNT + " must have at most " + MonthlyValue.INTEGER_DIGITS
                         + " digits before the decimal point");
             }
             return amount;
         } catch (NumberFormatException e) {
-            throw new BadUserRequestException(MONTHLY_AMOUNT + " must be a number (was " + value + ")");
+            throw new BadUserRequestException(SalesVariables.MONTHLY_AMOUNT + " must be a number (was " + value + ")");
         }
     }
 
@@ -116,7 +109,7 @@ public class StageTaskListener implements TaskListener {
             String text = value.toString().trim();
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
-            throw new BadUserRequestException(DECISION_DATE + " must be a date like 2026-12-31 (was " + value + ")");
+            throw new BadUserRequestException(SalesVariables.DECISION_DATE + " must be a date like 2026-12-31 (was " + value + ")");
         }
     }
 }

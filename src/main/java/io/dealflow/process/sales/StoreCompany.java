@@ -6,19 +6,11 @@ import io.dealflow.deal.DealOpening;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** "Store company": finds the deal's company by its domain, or creates it. */
 @Component("storeCompany")
 public class StoreCompany implements JavaDelegate {
-
-    /**
-     * Transient, like the contacts' ids: only handed on to "Store contacts" and "Open deal" in the same
-     * transaction, never stored in the engine (a stored variable cost three inserts per opening: runtime,
-     * history and its detail).
-     */
-    public static final String COMPANY_ID = "companyId";
 
     private final CompanyService companies;
 
@@ -28,9 +20,9 @@ public class StoreCompany implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DealOpening opening = (DealOpening) execution.getVariable(DealOpening.VARIABLE);
+        DealOpening opening = SalesVariables.opening(execution);
         Company company = companies.findOrCreate(opening.companyName(), opening.companyDomain(),
                 ClockUtil.now().toInstant());
-        execution.setVariable(COMPANY_ID, Variables.longValue(company.getId(), true));
+        SalesVariables.setCompanyId(execution, company.getId());
     }
 }

@@ -7,15 +7,11 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** "Store contacts": creates each contact of the deal, or links the one that has the same email. */
 @Component("storeContacts")
 public class StoreContacts implements JavaDelegate {
-
-    /** Transient: the ids are only handed on to "Open deal", never stored in the engine. */
-    public static final String CONTACT_IDS = "contactIds";
 
     private final ContactService contacts;
     private final CompanyRepository companies;
@@ -27,12 +23,12 @@ public class StoreContacts implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        DealOpening opening = (DealOpening) execution.getVariable(DealOpening.VARIABLE);
-        var company = companies.getReferenceById((Long) execution.getVariable(StoreCompany.COMPANY_ID));
+        DealOpening opening = SalesVariables.opening(execution);
+        var company = companies.getReferenceById(SalesVariables.companyId(execution));
         var now = ClockUtil.now().toInstant();
         List<Long> ids = opening.contacts().stream()
                 .map(participant -> contacts.findOrCreate(participant.details(), company, now).getId())
                 .toList();
-        execution.setVariable(CONTACT_IDS, Variables.objectValue(ids, true).create());
+        SalesVariables.setContactIds(execution, ids);
     }
 }

@@ -19,6 +19,6 @@ public class RemindOwnersOfIdleDeals implements EmailTask {
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
         IdleDealWatch.Result result = watch.remindAndEscalate(beforeEachEmail);
-        return Map.of("ownersReminded", result.reminded(), "dealsEscalated", result.escalated());
+        return IdleDealWatchVariables.of(result);
     }
 }
