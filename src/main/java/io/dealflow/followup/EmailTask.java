@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The work of the external tasks of one topic that send email; the bean's name is the topic the model names
- * (camunda:topic), so a reader goes from the task in the model to its class by name. Worked by
+ * (camunda:topic), so a reader goes from the task in the model to its class by name (a former topic is an alias
+ * of the bean, see {@code io.dealflow.process.FormerBeanNames}). Worked by
  * {@link FollowUpWorker}, never inside a transaction.
  */
 public interface EmailTask {

@@ -2,6 +2,7 @@ package io.dealflow.followup;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,12 +40,27 @@ public class FollowUpWorker {
     private final String workerId;
 
     public FollowUpWorker(ExternalTaskService externalTasks, RuntimeService runtime, Map<String, EmailTask> tasks,
-                          MailWorkerProperties settings, WorkerId workerId) {
+                          BeanFactory beans, MailWorkerProperties settings, WorkerId workerId) {
         this.externalTasks = externalTasks;
         this.runtime = runtime;
-        this.tasks = Map.copyOf(tasks);
+        this.tasks = byTopic(tasks, beans);
         this.settings = settings;
         this.workerId = workerId.value();
+    }
+
+    /**
+     * Each bean under its name and its aliases: a renamed task's former name stays an alias (see
+     * {@code io.dealflow.process.FormerBeanNames}), and the instances started on the model version that used it
+     * still wait for that topic.
+     */
+    private static Map<String, EmailTask> byTopic(Map<String, EmailTask> tasks, BeanFactory beans) {
+        Map<String, EmailTask> byTopic = new HashMap<>(tasks);
+        tasks.forEach((name, task) -> {
+            for (String alias : beans.getAliases(name)) {
+                byTopic.put(alias, task);
+            }
+        });
+        return Map.copyOf(byTopic);
     }
 
     /** Locks and works the email tasks that are due, at most {@code max-tasks}; answers how many it locked. */

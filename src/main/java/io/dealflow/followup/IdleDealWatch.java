@@ -1,6 +1,5 @@
 package io.dealflow.followup;
 
-import io.dealflow.deal.DealService;
 import io.dealflow.stage.SalesModel;
 import io.dealflow.stage.Stage;
 import java.sql.Timestamp;
@@ -20,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Finds the open deals that sit in their stage past the stage's idle limit (a reminder to the owner) or past
  * its escalation limit (an email to the management group), both extension properties of the stage in the
- * model. One generic sweep for every stage; each deal is reminded and escalated once per stage visit. It first
- * closes the deals whose process instance was cancelled, so they neither rot nor count in the pipeline.
+ * model. One generic sweep for every stage; each deal is reminded and escalated once per stage visit. The deals
+ * whose process instance was cancelled are closed before, by the model's "Close abandoned deals".
  *
  * <p>The due deals are worked in batches of {@code dealflow.idle-watch.batch-size}: each batch's emails are
  * composed in a transaction of its own, then sent after it committed (see {@link FollowUpSender}). An email that
@@ -48,18 +47,16 @@ public class IdleDealWatch {
     private final NamedParameterJdbcTemplate jdbc;
     private final SalesModel model;
     private final FollowUpService followUps;
-    private final DealService deals;
     private final String escalationGroup;
     private final FollowUpSender sender;
     private final TransactionTemplate batchTransaction;
     private final int batchSize;
 
     public IdleDealWatch(NamedParameterJdbcTemplate jdbc, SalesModel model, FollowUpService followUps,
-                         DealService deals, FollowUpSender sender, PlatformTransactionManager transactions,
+                         FollowUpSender sender, PlatformTransactionManager transactions,
                          @Value("${dealflow.escalation-group:management}") String escalationGroup,
                          @Value("${dealflow.idle-watch.batch-size:50}") int batchSize) {
         this.jdbc = jdbc;
-        this.deals = deals;
         this.model = model;
         this.followUps = followUps;
         this.sender = sender;
@@ -67,17 +64,6 @@ public class IdleDealWatch {
         this.batchTransaction = new TransactionTemplate(transactions);
         this.batchSize = batchSize;
     }
-
-    /**
-     * Open deals whose process instance no longer runs. Read from the engine's runtime table because the
-     * engine API cannot ask "which of these ids do not exist" in one query.
-     */
-    private static final String ABANDONED = """
-            select d.id from deal d
-            where d.status = 'OPEN' and d.process_instance_id is not null
-              and not exists (select 1 from ACT_RU_EXECUTION e where e.ID_ = d.process_instance_id)
-            order by d.id
-            """;
 
     /** {@link #remindAndEscalate(Runnable)} with nothing to do between emails. */
     public Result remindAndEscalate() {
@@ -92,9 +78,6 @@ public class IdleDealWatch {
      */
     public Result remindAndEscalate(Runnable beforeEachEmail) {
         Instant now = ClockUtil.now().toInstant();
-        for (Long dealId : jdbc.queryForList(ABANDONED, new MapSqlParameterSource(), Long.class)) {
-            deals.closeAbandoned(dealId, now);
-        }
         List<String> stagesInUse = jdbc.queryForList("select distinct stage_key from deal where status = 'OPEN'"
                 + " and stage_key is not null", new MapSqlParameterSource(), String.class);
         Sweep sweep = new Sweep(beforeEachEmail);
