@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The packages depend one way, so each can be read and changed knowing only what is below it (README, "Layout"):
  * the records, then the features that read or react to them, then the engine adapters, then the configuration.
- * {@code web}, {@code access} and {@code audit} are the plumbing every layer may use; they know no feature.
+ * {@code web}, {@code access}, {@code audit} and {@code settings} are the plumbing every layer may use; they know no
+ * feature.
  */
 class ArchitectureTests {
 
@@ -33,7 +34,8 @@ class ArchitectureTests {
                     "io.dealflow.privacy..")
             .layer("Records").definedBy("io.dealflow.company..", "io.dealflow.contact..", "io.dealflow.deal..",
                     "io.dealflow.stage..")
-            .layer("Plumbing").definedBy("io.dealflow.web..", "io.dealflow.access..", "io.dealflow.audit..")
+            .layer("Plumbing").definedBy("io.dealflow.web..", "io.dealflow.access..", "io.dealflow.audit..",
+                        "io.dealflow.settings..")
             .whereLayer("Configuration").mayNotBeAccessedByAnyLayer()
             .whereLayer("Engine adapters").mayOnlyBeAccessedByLayers("Configuration")
             .whereLayer("Features").mayOnlyBeAccessedByLayers("Engine adapters", "Configuration")

@@ -1,5 +1,6 @@
 package io.dealflow.config;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.cluster.StartupTask;
 import io.dealflow.deal.DealOwnerChanged;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -7,7 +8,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,11 +28,11 @@ class EarlierGrants implements StartupTask {
     private final String salesProcessKey;
 
     EarlierGrants(JdbcTemplate jdbc, DealGrants grants, AuthorizationService authorizations,
-                  @Value("${dealflow.sales-process-key}") String salesProcessKey) {
+                  DealflowProperties settings) {
         this.jdbc = jdbc;
         this.grants = grants;
         this.authorizations = authorizations;
-        this.salesProcessKey = salesProcessKey;
+        this.salesProcessKey = settings.salesProcessKey();
     }
 
     @Override

@@ -1,18 +1,14 @@
 package io.dealflow.config;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.web.PublicRateLimit;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -30,10 +26,10 @@ public class PublicPagesConfig {
 
     @Bean
     FilterRegistrationBean<PublicRateLimit> publicRateLimit(
-            @Value("${dealflow.public.rate-limit.requests:10}") int requests,
-            @Value("${dealflow.public.rate-limit.window:PT1M}") Duration window) {
+            DealflowProperties settings) {
+        var limit = settings.publicPages().rateLimit();
         FilterRegistrationBean<PublicRateLimit> registration =
-                new FilterRegistrationBean<>(new PublicRateLimit(requests, window, Clock.systemUTC()));
+                new FilterRegistrationBean<>(new PublicRateLimit(limit.requests(), limit.window(), Clock.systemUTC()));
         registration.setUrlPatterns(RATE_LIMITED);
         // before Spring Security and everything else of ours: a refused request costs nothing more
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
@@ -48,10 +44,8 @@ public class PublicPagesConfig {
      */
     @Bean
     @Order(0)
-    SecurityFilterChain leadFormPages(HttpSecurity http, Environment environment) throws Exception {
-        // a YAML list or a comma-separated value alike (@Value would miss the list's indexed entries)
-        List<String> ancestors = Binder.get(environment)
-                .bind("dealflow.lead-form.frame-ancestors", Bindable.listOf(String.class)).orElse(List.of("'self'"));
+    SecurityFilterChain leadFormPages(HttpSecurity http, DealflowProperties settings) throws Exception {
+        List<String> ancestors = settings.leadForm().frameAncestors();
         for (String ancestor : ancestors) {
             if (ancestor.isBlank() || ancestor.matches(".*[\\s;,].*")) {
                 throw new IllegalArgumentException("dealflow.lead-form.frame-ancestors: one origin per entry, e.g."

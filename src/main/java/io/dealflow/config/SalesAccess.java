@@ -1,5 +1,6 @@
 package io.dealflow.config;
 
+import io.dealflow.settings.DealflowProperties;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import io.dealflow.access.Roles;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -44,13 +44,12 @@ public class SalesAccess implements StartupTask {
     private final String leadProcessKey;
 
     public SalesAccess(AuthorizationService authorizations, FilterService filters, TaskService tasks,
-                       @Value("${dealflow.sales-process-key}") String salesProcessKey,
-                       @Value("${dealflow.lead-process-key:lead-process}") String leadProcessKey) {
+                       DealflowProperties settings) {
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
-        this.salesProcessKey = salesProcessKey;
-        this.leadProcessKey = leadProcessKey;
+        this.salesProcessKey = settings.salesProcessKey();
+        this.leadProcessKey = settings.leadProcessKey();
     }
 
     @Override

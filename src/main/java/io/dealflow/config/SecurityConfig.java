@@ -1,5 +1,6 @@
 package io.dealflow.config;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.access.Roles;
 import io.dealflow.web.ProblemWriter;
 import java.util.Arrays;
@@ -8,7 +9,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -109,10 +109,9 @@ public class SecurityConfig {
     /** Task completions, on the engine REST API and on the one Tasklist uses, write only their form's fields. */
     @Bean
     FilterRegistrationBean<FormFieldsOnly> formFieldsOnly(TaskService tasks, FormService forms,
-            RepositoryService repository, @Value("${dealflow.sales-process-key}") String salesProcessKey,
-            @Value("${dealflow.lead-process-key}") String leadProcessKey, ProblemWriter problems) {
-        var registration = new FilterRegistrationBean<>(
-                new FormFieldsOnly(tasks, forms, repository, Set.of(salesProcessKey, leadProcessKey), problems));
+            RepositoryService repository, DealflowProperties settings, ProblemWriter problems) {
+        var registration = new FilterRegistrationBean<>(new FormFieldsOnly(tasks, forms, repository,
+                Set.of(settings.salesProcessKey(), settings.leadProcessKey()), problems));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         // after Spring Security (-100): an anonymous call gets its 401 first
         registration.setOrder(0);

@@ -1,11 +1,11 @@
 package io.dealflow.contact;
 
+import io.dealflow.settings.DealflowProperties;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,10 +28,10 @@ public class ConsentConfirmations {
     private final Duration validFor;
 
     public ConsentConfirmations(ConsentConfirmationRepository confirmations, ContactService contacts,
-                                @Value("${dealflow.lead-form.confirmation-valid-for:P7D}") Duration validFor) {
+                                DealflowProperties settings) {
         this.confirmations = confirmations;
         this.contacts = contacts;
-        this.validFor = validFor;
+        this.validFor = settings.leadForm().confirmationValidFor();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.dealflow.deal;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.company.Company;
 import io.dealflow.contact.Contact;
 import io.dealflow.stage.StageVisitRepository;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,16 +40,15 @@ public class DealService {
     public DealService(DealRepository deals, StageVisitRepository visits, RuntimeService runtime,
                        List<DealViewPart> parts, TaskService tasks,
                        ApplicationEventPublisher events,
-                       @Value("${dealflow.sales-process-key}") String salesProcessKey,
-                       @Value("${dealflow.pipeline.base-currency}") String baseCurrency) {
+                       DealflowProperties settings) {
         this.deals = deals;
         this.visits = visits;
         this.runtime = runtime;
         this.parts = parts;
         this.tasks = tasks;
         this.events = events;
-        this.salesProcessKey = salesProcessKey;
-        this.baseCurrency = baseCurrency;
+        this.salesProcessKey = settings.salesProcessKey();
+        this.baseCurrency = settings.pipeline().baseCurrency();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.dealflow.lead;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.followup.WorkerId;
 import io.dealflow.web.ConcurrentWrites;
 import io.dealflow.web.InvalidFieldException;
@@ -18,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.orm.jpa.vendor.HibernateJpaDialect;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,10 +58,11 @@ public class ImportJob {
     private EntityManager entities;
 
     public ImportJob(ImportStore store, LeadIntake intake, PlatformTransactionManager transactions, WorkerId node,
-                     @Value("${dealflow.leads.import.batch-size:100}") int batchSize,
-                     @Value("${dealflow.leads.import.claim-for:PT5M}") Duration lease,
-                     @Value("${dealflow.leads.import.workers:2}") int workers) {
-        this.workers = Math.max(1, workers);
+                     DealflowProperties settings) {
+        DealflowProperties.Leads.Import importing = settings.leads().importing();
+        int batchSize = importing.batchSize();
+        Duration lease = importing.claimFor();
+        this.workers = Math.max(1, importing.workers());
         this.pool = Executors.newFixedThreadPool(this.workers, runnable -> {
             Thread thread = new Thread(runnable, "lead-import-" + threads.incrementAndGet());
             thread.setDaemon(true);

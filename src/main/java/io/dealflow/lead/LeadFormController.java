@@ -1,5 +1,6 @@
 package io.dealflow.lead;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.web.InvalidFieldException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -41,10 +41,10 @@ public class LeadFormController {
     private final String consentText;
 
     public LeadFormController(LeadIntake intake, Validator validator,
-                              @Value("${dealflow.lead-form.consent-text}") String consentText) {
+                              DealflowProperties settings) {
         this.intake = intake;
         this.validator = validator;
-        this.consentText = consentText;
+        this.consentText = settings.leadForm().consentText();
     }
 
     @GetMapping("/lead-form")

@@ -1,5 +1,6 @@
 package io.dealflow.lead;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.contact.ContactDetails;
 import io.dealflow.contact.ContactService;
 import io.dealflow.contact.ContactView;
@@ -7,7 +8,6 @@ import io.dealflow.web.ConcurrentWrites;
 import java.time.Instant;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,13 +36,13 @@ public class LeadIntake {
 
     public LeadIntake(RuntimeService runtime, ContactService contacts, LeadParties parties, LeadService leads,
                       PlatformTransactionManager transactions,
-                      @Value("${dealflow.lead-process-key:lead-process}") String processKey) {
+                      DealflowProperties settings) {
         this.runtime = runtime;
         this.contacts = contacts;
         this.parties = parties;
         this.leads = leads;
         this.transaction = new TransactionTemplate(transactions);
-        this.processKey = processKey;
+        this.processKey = settings.leadProcessKey();
     }
 
     public LeadCaptured capture(LeadSubmission submission) {

@@ -1,5 +1,6 @@
 package io.dealflow.lead;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.contact.ConsentConfirmations;
 import io.dealflow.contact.ConsentWithdrawn;
 import io.dealflow.contact.ContactDetails;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,8 +47,7 @@ public class LeadService {
     public LeadService(LeadRepository leads, HandOffRepository handOffs, ContactService contacts, DealService deals,
                        IdentityService identities, @Lazy RuntimeService runtime, JdbcTemplate jdbc,
                        PublicSubmissionRepository publicSubmissions, ConsentConfirmations confirmations,
-                       @Value("${dealflow.pipeline.base-currency:EUR}") String baseCurrency,
-                       @Value("${dealflow.leads.sales-group:sales}") String salesGroup) {
+                       DealflowProperties settings) {
         this.leads = leads;
         this.handOffs = handOffs;
         this.contacts = contacts;
@@ -58,8 +57,8 @@ public class LeadService {
         this.jdbc = jdbc;
         this.publicSubmissions = publicSubmissions;
         this.confirmations = confirmations;
-        this.baseCurrency = baseCurrency;
-        this.salesGroup = salesGroup;
+        this.baseCurrency = settings.pipeline().baseCurrency();
+        this.salesGroup = settings.leads().salesGroup();
     }
 
     /** The contact's lead with the latest answers, created on the first submission. */

@@ -1,5 +1,6 @@
 package io.dealflow.pipeline;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.access.CurrentViewer;
 import io.dealflow.access.NotAllowedException;
 import io.dealflow.access.Viewer;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,10 +25,10 @@ public class PipelineController {
     private final CurrentViewer viewer;
 
     public PipelineController(PipelineService pipeline, FunnelService funnel,
-                              @Value("${dealflow.pipeline.base-currency}") String baseCurrency, CurrentViewer viewer) {
+                              DealflowProperties settings, CurrentViewer viewer) {
         this.pipeline = pipeline;
         this.funnel = funnel;
-        this.baseCurrency = baseCurrency;
+        this.baseCurrency = settings.pipeline().baseCurrency();
         this.viewer = viewer;
     }
 

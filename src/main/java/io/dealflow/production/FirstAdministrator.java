@@ -1,5 +1,6 @@
 package io.dealflow.production;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.access.Roles;
 import io.dealflow.cluster.ClusterLock;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,11 +36,10 @@ class FirstAdministrator extends AbstractCamundaConfiguration {
     private final String id;
     private final String password;
 
-    FirstAdministrator(ClusterLock lock, @Value("${dealflow.admin-user.id:}") String id,
-                       @Value("${dealflow.admin-user.password:}") String password) {
+    FirstAdministrator(ClusterLock lock, DealflowProperties settings) {
         this.lock = lock;
-        this.id = id;
-        this.password = password;
+        this.id = settings.adminUser().id() == null ? "" : settings.adminUser().id();
+        this.password = settings.adminUser().password() == null ? "" : settings.adminUser().password();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.dealflow.stage;
 
+import io.dealflow.settings.DealflowProperties;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +22,6 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +37,9 @@ public class SalesModel {
     /** Deployed definitions never change, so their stages are read once. */
     private final Map<String, List<Stage>> stagesByDefinition = new ConcurrentHashMap<>();
 
-    public SalesModel(RepositoryService repository, @Value("${dealflow.sales-process-key}") String processKey) {
+    public SalesModel(RepositoryService repository, DealflowProperties settings) {
         this.repository = repository;
-        this.processKey = processKey;
+        this.processKey = settings.salesProcessKey();
     }
 
     public String processKey() {

@@ -1,9 +1,9 @@
 package io.dealflow.process.sales;
 
+import io.dealflow.settings.DealflowProperties;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Registers {@link SalesModelParseListener} with the engine. */
@@ -13,9 +13,8 @@ public class SalesModelPlugin extends AbstractProcessEnginePlugin {
     private final String salesProcessKey;
     private final StageTaskListener stageListener;
 
-    public SalesModelPlugin(@Value("${dealflow.sales-process-key}") String salesProcessKey,
-                            StageTaskListener stageListener) {
-        this.salesProcessKey = salesProcessKey;
+    public SalesModelPlugin(DealflowProperties settings, StageTaskListener stageListener) {
+        this.salesProcessKey = settings.salesProcessKey();
         this.stageListener = stageListener;
     }
 
