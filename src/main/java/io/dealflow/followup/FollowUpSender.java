@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
@@ -45,24 +44,19 @@ public class FollowUpSender {
     private final Duration claimFor;
     private final AtomicBoolean noSmtpLogged = new AtomicBoolean();
 
-    @Autowired
+    /** Without a JavaMailSender (no spring.mail.host), emails are kept in the outbox, not sent. */
     public FollowUpSender(FollowUpOutbox outbox, ObjectProvider<JavaMailSender> mailSender,
                           @Value("${dealflow.mail.from:dealflow@example.com}") String from, WorkerId worker,
                           MailWorkerProperties settings) {
-        this(outbox, mailSender.getIfAvailable(), from, worker.value(), settings.lockDuration());
+        this.outbox = outbox;
+        this.mailSender = mailSender.getIfAvailable();
+        this.from = from;
+        this.worker = worker.value();
+        this.claimFor = settings.lockDuration();
         // Spring Boot creates a JavaMailSender only when spring.mail.host is set: say so at startup, once
         if (this.mailSender == null) {
             noSmtp();
         }
-    }
-
-    /** With {@code mailSender} null (no spring.mail.host), emails are kept in the outbox, not sent. */
-    FollowUpSender(FollowUpOutbox outbox, JavaMailSender mailSender, String from, String worker, Duration claimFor) {
-        this.outbox = outbox;
-        this.mailSender = mailSender;
-        this.from = from;
-        this.worker = worker;
-        this.claimFor = claimFor;
     }
 
     boolean canSend() {

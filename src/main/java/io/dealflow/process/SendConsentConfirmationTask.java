@@ -3,7 +3,7 @@ package io.dealflow.process;
 import io.dealflow.contact.ConsentConfirmations;
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpSender;
-import io.dealflow.followup.FollowUpService;
+import io.dealflow.followup.LeadEmails;
 import java.util.Map;
 import io.dealflow.followup.LockedEmailTask;
 import org.springframework.stereotype.Component;
@@ -13,20 +13,20 @@ import org.springframework.stereotype.Component;
 public class SendConsentConfirmationTask implements EmailTask {
 
     private final ConsentConfirmations confirmations;
-    private final FollowUpService followUps;
+    private final LeadEmails emails;
     private final FollowUpSender sender;
 
-    public SendConsentConfirmationTask(ConsentConfirmations confirmations, FollowUpService followUps,
+    public SendConsentConfirmationTask(ConsentConfirmations confirmations, LeadEmails emails,
                                        FollowUpSender sender) {
         this.confirmations = confirmations;
-        this.followUps = followUps;
+        this.emails = emails;
         this.sender = sender;
     }
 
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
         Map<String, Object> variables = task.variables();
-        sender.deliver(followUps.consentConfirmation((Long) variables.get(LeadVariables.LEAD_ID),
+        sender.deliver(emails.consentConfirmation((Long) variables.get(LeadVariables.LEAD_ID),
                 confirmations.get((Long) variables.get(ConsentConfirmations.VARIABLE))), beforeEachEmail);
         return Map.of();
     }

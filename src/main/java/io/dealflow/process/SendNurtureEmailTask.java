@@ -3,7 +3,7 @@ package io.dealflow.process;
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpSender;
-import io.dealflow.followup.FollowUpService;
+import io.dealflow.followup.LeadEmails;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import io.dealflow.followup.LockedEmailTask;
@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
 @Component("sendNurtureEmail")
 public class SendNurtureEmailTask implements EmailTask {
 
-    private final FollowUpService followUps;
+    private final LeadEmails emails;
     private final FollowUpSender sender;
     private final RuntimeService runtime;
 
-    public SendNurtureEmailTask(FollowUpService followUps, FollowUpSender sender, RuntimeService runtime) {
-        this.followUps = followUps;
+    public SendNurtureEmailTask(LeadEmails emails, FollowUpSender sender, RuntimeService runtime) {
+        this.emails = emails;
         this.sender = sender;
         this.runtime = runtime;
     }
@@ -32,7 +32,7 @@ public class SendNurtureEmailTask implements EmailTask {
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
         Map<String, Object> variables = task.variables();
         FollowUpKind kind = FollowUpKind.valueOf(String.valueOf(variables.get("followUp")));
-        sender.deliver(followUps.toLead((Long) variables.get(LeadVariables.LEAD_ID),
+        sender.deliver(emails.marketing((Long) variables.get(LeadVariables.LEAD_ID),
                 (Long) variables.get(LeadVariables.CONTACT_ID), kind, nurturingRound(task)), beforeEachEmail);
         return Map.of();
     }

@@ -3,7 +3,7 @@ package io.dealflow.process;
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpSender;
-import io.dealflow.followup.FollowUpService;
+import io.dealflow.followup.DealContactEmails;
 import java.util.Map;
 import io.dealflow.followup.LockedEmailTask;
 import org.springframework.stereotype.Component;
@@ -17,18 +17,18 @@ public class SendProposalFollowUpTask implements EmailTask {
 
     static final String FOLLOW_UP = "followUp";
 
-    private final FollowUpService followUps;
+    private final DealContactEmails emails;
     private final FollowUpSender sender;
 
-    public SendProposalFollowUpTask(FollowUpService followUps, FollowUpSender sender) {
-        this.followUps = followUps;
+    public SendProposalFollowUpTask(DealContactEmails emails, FollowUpSender sender) {
+        this.emails = emails;
         this.sender = sender;
     }
 
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
         FollowUpKind kind = FollowUpKind.valueOf(String.valueOf(task.variable(FOLLOW_UP)));
-        sender.deliver(followUps.stageFollowUps(SalesInstance.dealId(task), kind), beforeEachEmail);
+        sender.deliver(emails.stageFollowUps(SalesInstance.dealId(task), kind), beforeEachEmail);
         return Map.of();
     }
 }

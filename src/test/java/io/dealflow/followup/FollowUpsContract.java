@@ -38,7 +38,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The follow-up emails against a real SMTP server (GreenMail on the port application-test.yaml names). */
@@ -61,7 +63,7 @@ abstract class FollowUpsContract {
     @Autowired
     DealService deals;
     @Autowired
-    FollowUpService followUps;
+    DealContactEmails dealEmails;
     @Autowired
     FollowUpSender sender;
     @Autowired
@@ -74,6 +76,10 @@ abstract class FollowUpsContract {
     FollowUpRepository followUpRows;
     @Autowired
     FollowUpOutbox outbox;
+    @Autowired
+    WorkerId workerId;
+    @Autowired
+    MailWorkerProperties mailWorkerSettings;
     @Autowired
     FollowUpComposer composer;
     @Autowired
@@ -365,8 +371,8 @@ abstract class FollowUpsContract {
         String recipient = recipient(deal);
 
         work("SendMeetingConfirmation", instance(deal));
-        sender.deliver(followUps.meetingConfirmations(deal.getId()));
-        sender.deliver(followUps.meetingConfirmations(deal.getId()));
+        sender.deliver(dealEmails.meetingConfirmations(deal.getId()));
+        sender.deliver(dealEmails.meetingConfirmations(deal.getId()));
 
         assertThat(receivedBy(recipient)).hasSize(1);
         assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId())).singleElement()
@@ -427,7 +433,7 @@ abstract class FollowUpsContract {
         ProcessInstance instance = instance(deal);
         String recipient = recipient(deal);
         // another node composed the email and claimed it for its SMTP conversation, then its task lock ran out
-        Outgoing email = followUps.meetingConfirmations(deal.getId()).get(0);
+        Outgoing email = dealEmails.meetingConfirmations(deal.getId()).get(0);
         assertThat(outbox.claim(email.rowId(), "other-node", Instant.now(), Duration.ofMinutes(2)))
                 .isEqualTo(FollowUpOutbox.Claim.CLAIMED);
 
@@ -491,10 +497,12 @@ abstract class FollowUpsContract {
     @Test
     void withoutAnSmtpServerTheEmailIsKeptAndSentOnceThereIsOne() {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
-        FollowUpSender withoutSmtp = new FollowUpSender(outbox, null, "dealflow@example.com", "test-node",
-                Duration.ofMinutes(2));
+        // as Spring Boot leaves it without spring.mail.host: no JavaMailSender to be had
+        FollowUpSender withoutSmtp = new FollowUpSender(outbox,
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "dealflow@example.com",
+                workerId, mailWorkerSettings);
 
-        withoutSmtp.deliver(followUps.meetingConfirmations(deal.getId()));
+        withoutSmtp.deliver(dealEmails.meetingConfirmations(deal.getId()));
 
         assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId())).singleElement()
                 .satisfies(f -> {
