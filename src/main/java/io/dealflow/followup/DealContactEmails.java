@@ -26,9 +26,11 @@ public class DealContactEmails {
     private final MailModels models;
     private final FollowUpComposer composer;
     private final Team team;
+    private final ReplyTo replyTo;
 
     DealContactEmails(DealService deals, FollowUpDrafts drafts, MailModels models, FollowUpComposer composer,
-                      Team team) {
+                      Team team, ReplyTo replyTo) {
+        this.replyTo = replyTo;
         this.deals = deals;
         this.drafts = drafts;
         this.models = models;
@@ -44,7 +46,11 @@ public class DealContactEmails {
         if (deal.getMeetingAt() == null) {
             return out;
         }
+        // an invitation needs an organizer (RFC 5546): the owner, else the sales mailbox of a team deal
         String organizer = team.email(deal.getOwner());
+        if (organizer == null || organizer.isBlank()) {
+            organizer = replyTo.salesAddress();
+        }
         for (DealContact participant : deal.getContacts()) {
             var contact = participant.getContact();
             Recipient recipient = Recipient.of(participant);

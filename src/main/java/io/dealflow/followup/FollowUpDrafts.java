@@ -20,9 +20,11 @@ class FollowUpDrafts {
     private final FollowUpComposer composer;
     private final MailModels models;
     private final Team team;
+    private final ReplyTo replyTo;
 
     FollowUpDrafts(ContactService contacts, FollowUpOutbox outbox, FollowUpComposer composer, MailModels models,
-                   Team team) {
+                   Team team, ReplyTo replyTo) {
+        this.replyTo = replyTo;
         this.contacts = contacts;
         this.outbox = outbox;
         this.composer = composer;
@@ -35,7 +37,7 @@ class FollowUpDrafts {
         add(out, about(deal), recipient, kind, occasion, models.of(deal, recipient), null);
     }
 
-    /** What an email about this deal is about (replies go to its owner). */
+    /** What an email about this deal is about (a prospect's reply also goes to its owner). */
     Topic about(Deal deal) {
         return new Topic(deal.getId(), null, deal.getReference(), team.email(deal.getOwner()));
     }
@@ -62,7 +64,7 @@ class FollowUpDrafts {
             return;
         }
         out.add(new Outgoing(row.getId(), row.getMessageId(), kind, topic.reference(), recipient.email(),
-                topic.replyTo(), mail, unsubscribeUrl, false));
+                replyTo.of(recipient, topic.owner()), mail, unsubscribeUrl, false));
     }
 
     /** Marketing email goes only to a contact who consents (never to one of our users). */
@@ -70,8 +72,8 @@ class FollowUpDrafts {
         return contactId != null && contacts.get(contactId).mayReceiveMarketing();
     }
 
-    /** What an email is about: a deal (replies go to its owner) or a lead. */
-    record Topic(Long dealId, Long leadId, String reference, String replyTo) {
+    /** What an email is about: a deal ({@code owner}: its owner's email, null for a team deal) or a lead. */
+    record Topic(Long dealId, Long leadId, String reference, String owner) {
 
         static Topic lead(Long leadId) {
             return new Topic(null, leadId, "lead " + leadId, null);

@@ -31,18 +31,20 @@ public class KeptFollowUps implements ApplicationRunner {
     private final FollowUpDrafts drafts;
     private final DealService deals;
     private final Team team;
+    private final ReplyTo replyTo;
     private final FollowUpSender sender;
     private final TransactionTemplate transaction;
     private final Duration maxAge;
 
     KeptFollowUps(FollowUpRepository followUps, FollowUpOutbox outbox, FollowUpDrafts drafts, DealService deals,
-                  Team team, FollowUpSender sender, PlatformTransactionManager transactions,
+                  Team team, ReplyTo replyTo, FollowUpSender sender, PlatformTransactionManager transactions,
                   @Value("${dealflow.mail.send-kept-within:P7D}") Duration maxAge) {
         this.followUps = followUps;
         this.outbox = outbox;
         this.drafts = drafts;
         this.deals = deals;
         this.team = team;
+        this.replyTo = replyTo;
         this.sender = sender;
         this.transaction = new TransactionTemplate(transactions);
         this.maxAge = maxAge;
@@ -96,10 +98,12 @@ public class KeptFollowUps implements ApplicationRunner {
                 outbox.notSentWithoutConsent(row);
                 continue;
             }
-            String replyTo = row.getDealId() == null ? null : team.email(deals.get(row.getDealId()).getOwner());
+            String owner = row.getDealId() == null ? null : team.email(deals.get(row.getDealId()).getOwner());
+            // a row with a contact went to a prospect or a lead; one without, to one of our users
+            List<String> replies = row.getContactId() == null ? List.of() : replyTo.toProspect(owner);
             String about = row.getDealId() != null ? deals.get(row.getDealId()).getReference()
                     : "lead " + row.getLeadId();
-            out.add(new Outgoing(row.getId(), row.getMessageId(), row.getKind(), about, row.getRecipient(), replyTo,
+            out.add(new Outgoing(row.getId(), row.getMessageId(), row.getKind(), about, row.getRecipient(), replies,
                     mail, row.getUnsubscribeUrl(), true));
         }
         return out;

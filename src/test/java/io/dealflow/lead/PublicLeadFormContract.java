@@ -228,7 +228,8 @@ abstract class PublicLeadFormContract {
                 FollowUpKind.NURTURE_FIRST, "test-" + unique()));
         MimeMessage mail = Mailbox.receivedBy(smtp, email).get(0);
         String header = mail.getHeader("List-Unsubscribe")[0];
-        assertThat(mail.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        // the tests' public URL is http: no one-click header (RFC 8058 wants https, see FollowUpsContract)
+        assertThat(mail.getHeader("List-Unsubscribe-Post")).isNull();
         String link = header.replaceAll("^<https?://[^/]+(/api/unsubscribe/[A-Za-z0-9_-]+)>$", "$1");
         assertThat(link).startsWith("/api/unsubscribe/");
 
