@@ -112,6 +112,11 @@ public class FollowUpOutbox {
                 .filter(row -> row.claimedBy(worker)).ifPresent(outcome));
     }
 
+    /** Whether the email has gone out, as committed. */
+    public boolean isSent(Long id) {
+        return followUps.findById(id).map(row -> row.getStatus() == FollowUpStatus.SENT).orElse(false);
+    }
+
     /** What a claim found. */
     public enum Claim {
         /** Ours to send now. */

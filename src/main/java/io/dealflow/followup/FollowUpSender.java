@@ -1,8 +1,14 @@
 package io.dealflow.followup;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
@@ -13,9 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -37,6 +41,7 @@ public class FollowUpSender {
     static final String NO_SMTP_MESSAGE = "No SMTP server configured (spring.mail.host); follow-up emails are kept in"
             + " the follow_up table with status NOT_SENT_NO_SMTP";
     private static final Logger log = LoggerFactory.getLogger(FollowUpSender.class);
+    private static final String CALENDAR_REQUEST = "text/calendar; method=REQUEST; charset=UTF-8";
 
     private final FollowUpOutbox outbox;
     private final JavaMailSender mailSender;
@@ -45,24 +50,19 @@ public class FollowUpSender {
     private final Duration claimFor;
     private final AtomicBoolean noSmtpLogged = new AtomicBoolean();
 
-    @Autowired
+    /** Without a JavaMailSender (no spring.mail.host), emails are kept in the outbox, not sent. */
     public FollowUpSender(FollowUpOutbox outbox, ObjectProvider<JavaMailSender> mailSender,
                           @Value("${dealflow.mail.from:dealflow@example.com}") String from, WorkerId worker,
                           MailWorkerProperties settings) {
-        this(outbox, mailSender.getIfAvailable(), from, worker.value(), settings.lockDuration());
+        this.outbox = outbox;
+        this.mailSender = mailSender.getIfAvailable();
+        this.from = from;
+        this.worker = worker.value();
+        this.claimFor = settings.lockDuration();
         // Spring Boot creates a JavaMailSender only when spring.mail.host is set: say so at startup, once
         if (this.mailSender == null) {
             noSmtp();
         }
-    }
-
-    /** With {@code mailSender} null (no spring.mail.host), emails are kept in the outbox, not sent. */
-    FollowUpSender(FollowUpOutbox outbox, JavaMailSender mailSender, String from, String worker, Duration claimFor) {
-        this.outbox = outbox;
-        this.mailSender = mailSender;
-        this.from = from;
-        this.worker = worker;
-        this.claimFor = claimFor;
     }
 
     boolean canSend() {
@@ -149,24 +149,58 @@ public class FollowUpSender {
         ComposedMail mail = email.mail();
         MimeMessage message = new IdentifiedMessage(email.messageId());
         if (email.unsubscribeUrl() != null) {
-            // one-click unsubscribe from the mail client (RFC 8058), next to the link in the text
             message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
-            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            // one-click unsubscribe from the mail client (RFC 8058) needs an https URI; with an http one the header
+            // above still leads to the link's page (RFC 2369), where the person confirms
+            if (email.unsubscribeUrl().startsWith("https://")) {
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
         }
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
         helper.setFrom(from);
-        if (email.replyTo() != null) {
-            helper.setReplyTo(email.replyTo());
+        if (!email.replyTo().isEmpty()) {
+            List<InternetAddress> replyTo = new ArrayList<>();
+            for (String address : email.replyTo()) {
+                replyTo.add(new InternetAddress(address));
+            }
+            message.setReplyTo(replyTo.toArray(InternetAddress[]::new));
         }
         helper.setTo(email.to());
         helper.setSubject(mail.subject());
-        helper.setText(mail.text(), mail.html());
-        if (mail.calendarInvite() != null) {
-            helper.addAttachment("invite.ics",
-                    new ByteArrayResource(mail.calendarInvite().getBytes(StandardCharsets.UTF_8)),
-                    "text/calendar; method=REQUEST; charset=UTF-8");
-        }
+        message.setContent(body(mail));
         return message;
+    }
+
+    /**
+     * multipart/mixed around a multipart/alternative of the text, the HTML and, for an invitation, the calendar
+     * request (RFC 6047: where calendar clients look for it to show the invitation with its buttons); the invitation
+     * is attached as invite.ics as well, for clients that only offer attachments.
+     */
+    private static MimeMultipart body(ComposedMail mail) throws MessagingException {
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), StandardCharsets.UTF_8.name());
+        alternative.addBodyPart(text);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+        alternative.addBodyPart(html);
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart content = new MimeBodyPart();
+        content.setContent(alternative);
+        mixed.addBodyPart(content);
+        if (mail.calendarInvite() != null) {
+            byte[] ics = mail.calendarInvite().getBytes(StandardCharsets.UTF_8);
+            MimeBodyPart request = new MimeBodyPart();
+            request.setDataHandler(new DataHandler(new ByteArrayDataSource(ics, CALENDAR_REQUEST)));
+            alternative.addBodyPart(request);
+            MimeBodyPart attachment = new MimeBodyPart();
+            attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(ics,
+                    "application/ics; name=\"invite.ics\"")));
+            attachment.setFileName("invite.ics");
+            attachment.setDisposition(Part.ATTACHMENT);
+            mixed.addBodyPart(attachment);
+        }
+        return mixed;
     }
 
     /** Keeps the Message-ID recorded on the row: Jakarta Mail would otherwise make up its own when sending. */

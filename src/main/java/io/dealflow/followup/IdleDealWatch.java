@@ -46,19 +46,19 @@ public class IdleDealWatch {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final SalesModel model;
-    private final FollowUpService followUps;
+    private final TeamNotices notices;
     private final String escalationGroup;
     private final FollowUpSender sender;
     private final TransactionTemplate batchTransaction;
     private final int batchSize;
 
-    public IdleDealWatch(NamedParameterJdbcTemplate jdbc, SalesModel model, FollowUpService followUps,
+    public IdleDealWatch(NamedParameterJdbcTemplate jdbc, SalesModel model, TeamNotices notices,
                          FollowUpSender sender, PlatformTransactionManager transactions,
                          @Value("${dealflow.escalation-group:management}") String escalationGroup,
                          @Value("${dealflow.idle-watch.batch-size:50}") int batchSize) {
         this.jdbc = jdbc;
         this.model = model;
-        this.followUps = followUps;
+        this.notices = notices;
         this.sender = sender;
         this.escalationGroup = escalationGroup;
         this.batchTransaction = new TransactionTemplate(transactions);
@@ -85,9 +85,9 @@ public class IdleDealWatch {
         int escalated = 0;
         for (Stage stage : model.stagesIncluding(stagesInUse)) {
             reminded += sweep.work(due(stage, stage.idleLimit(), FollowUpKind.IDLE_REMINDER, now),
-                    dealId -> followUps.ownerReminders(dealId, FollowUpKind.IDLE_REMINDER));
+                    dealId -> notices.ownerReminders(dealId, FollowUpKind.IDLE_REMINDER));
             escalated += sweep.work(due(stage, stage.escalationLimit(), FollowUpKind.IDLE_ESCALATION, now),
-                    dealId -> followUps.escalations(dealId, FollowUpKind.IDLE_ESCALATION, escalationGroup));
+                    dealId -> notices.escalations(dealId, FollowUpKind.IDLE_ESCALATION, escalationGroup));
         }
         sweep.finish();
         return new Result(reminded, escalated);

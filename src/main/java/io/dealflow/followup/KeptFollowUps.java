@@ -1,32 +1,52 @@
 package io.dealflow.followup;
 
+import io.dealflow.deal.DealService;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At startup with an SMTP server configured: the emails kept as NOT_SENT_NO_SMTP while there was none go
- * out now (claimed, sent and recorded one by one, as {@link FollowUpSender} does), as they were composed, unless they are older than {@code dealflow.mail.send-kept-within} (a week
- * by default: an old meeting confirmation would do more harm than good; those stay listed, unsent).
+ * out now (claimed, sent and recorded one by one, as {@link FollowUpSender} does), as they were composed, unless they
+ * are older than {@code dealflow.mail.send-kept-within} (a week by default: an old meeting confirmation would do more
+ * harm than good; those stay listed, unsent).
  */
 @Component
 public class KeptFollowUps implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(KeptFollowUps.class);
 
-    private final FollowUpService followUps;
+    private final FollowUpRepository followUps;
+    private final FollowUpOutbox outbox;
+    private final FollowUpDrafts drafts;
+    private final DealService deals;
+    private final Team team;
+    private final ReplyTo replyTo;
     private final FollowUpSender sender;
+    private final TransactionTemplate transaction;
     private final Duration maxAge;
 
-    public KeptFollowUps(FollowUpService followUps, FollowUpSender sender,
-                         @Value("${dealflow.mail.send-kept-within:P7D}") Duration maxAge) {
+    KeptFollowUps(FollowUpRepository followUps, FollowUpOutbox outbox, FollowUpDrafts drafts, DealService deals,
+                  Team team, ReplyTo replyTo, FollowUpSender sender, PlatformTransactionManager transactions,
+                  @Value("${dealflow.mail.send-kept-within:P7D}") Duration maxAge) {
         this.followUps = followUps;
+        this.outbox = outbox;
+        this.drafts = drafts;
+        this.deals = deals;
+        this.team = team;
+        this.replyTo = replyTo;
         this.sender = sender;
+        this.transaction = new TransactionTemplate(transactions);
         this.maxAge = maxAge;
     }
 
@@ -47,12 +67,45 @@ public class KeptFollowUps implements ApplicationRunner {
         if (!sender.canSend()) {
             return 0;
         }
-        List<Outgoing> kept = followUps.kept(maxAge);
+        List<Outgoing> kept = transaction.execute(tx -> kept());
         try {
             return sender.deliver(kept);
         } catch (FollowUpFailedException | FollowUpClaimedElsewhereException e) {
             log.warn("Some kept follow-up emails were not sent now: {}", e.getMessage());
-            return (int) kept.stream().filter(email -> followUps.isSent(email.rowId())).count();
+            return (int) kept.stream().filter(email -> outbox.isSent(email.rowId())).count();
         }
+    }
+
+    /**
+     * The emails kept while no SMTP server was configured, as they were composed, if they are no older than
+     * {@code maxAge}; a marketing email only if the contact still consents (else it is marked so and left out).
+     * Also those whose sending was claimed and whose claim ran out (a node stopped mid-send).
+     */
+    private List<Outgoing> kept() {
+        List<Outgoing> out = new ArrayList<>();
+        Instant now = ClockUtil.now().toInstant();
+        List<FollowUp> rows = new ArrayList<>(followUps.findByStatusAndCreatedAtAfterOrderByIdAsc(
+                FollowUpStatus.NOT_SENT_NO_SMTP, now.minus(maxAge)));
+        followUps.findByStatusAndCreatedAtAfterOrderByIdAsc(FollowUpStatus.SENDING, now.minus(maxAge)).stream()
+                .filter(row -> row.getClaimedUntil() != null && row.getClaimedUntil().isBefore(now))
+                .forEach(rows::add);
+        for (FollowUp row : rows) {
+            ComposedMail mail = row.keptMail();
+            if (mail == null) {
+                continue;
+            }
+            if (row.getKind().isMarketing() && !drafts.consents(row.getContactId())) {
+                outbox.notSentWithoutConsent(row);
+                continue;
+            }
+            String owner = row.getDealId() == null ? null : team.email(deals.get(row.getDealId()).getOwner());
+            // a row with a contact went to a prospect or a lead; one without, to one of our users
+            List<String> replies = row.getContactId() == null ? List.of() : replyTo.toProspect(owner);
+            String about = row.getDealId() != null ? deals.get(row.getDealId()).getReference()
+                    : "lead " + row.getLeadId();
+            out.add(new Outgoing(row.getId(), row.getMessageId(), row.getKind(), about, row.getRecipient(), replies,
+                    mail, row.getUnsubscribeUrl(), true));
+        }
+        return out;
     }
 }

@@ -38,7 +38,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The follow-up emails against a real SMTP server (GreenMail on the port application-test.yaml names). */
@@ -61,7 +63,7 @@ abstract class FollowUpsContract {
     @Autowired
     DealService deals;
     @Autowired
-    FollowUpService followUps;
+    DealContactEmails dealEmails;
     @Autowired
     FollowUpSender sender;
     @Autowired
@@ -74,6 +76,10 @@ abstract class FollowUpsContract {
     FollowUpRepository followUpRows;
     @Autowired
     FollowUpOutbox outbox;
+    @Autowired
+    WorkerId workerId;
+    @Autowired
+    MailWorkerProperties mailWorkerSettings;
     @Autowired
     FollowUpComposer composer;
     @Autowired
@@ -113,6 +119,10 @@ abstract class FollowUpsContract {
         assertThat(followUp.getSubject()).isEqualTo("Any questions about our proposal for " + deals.view(deal.getId()).company().name() + "?");
         assertThat(GreenMailUtil.getBody(followUp)).contains("Hello Dana", deal.getTitle(), "/api/unsubscribe/");
         assertThat(followUp.getHeader("List-Unsubscribe")[0]).contains("/api/unsubscribe/");
+        assertThat(followUp.getHeader("List-Unsubscribe-Post")).as("one-click needs an https link (RFC 8058)").isNull();
+        // a reply reaches the sales mailbox the inbox reads, and the deal's owner
+        assertThat(followUp.getReplyTo()).extracting(Object::toString)
+                .containsExactly("sales@example.com", "sam@example.com");
         // the Message-ID is of our sending domain and was recorded on the row: a reply naming it finds the deal
         assertThat(followUp.getMessageID()).matches("<[0-9a-f-]{36}@example\\.com>");
         assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId()))
@@ -132,6 +142,7 @@ abstract class FollowUpsContract {
                 .singleElement().satisfies(mail -> {
                     assertThat(mail.getSubject()).contains("still unanswered");
                     assertThat(GreenMailUtil.getBody(mail)).contains("10 days");
+                    assertThat(mail.getHeader("Reply-To")).as("a reminder to our own user").isNull();
                 });
         // the stage itself waits for the rep
         BpmnAwareTests.assertThat(instance).isWaitingAt("ProposalSent");
@@ -343,13 +354,21 @@ abstract class FollowUpsContract {
         MimeMessage mail = received.get(0);
         assertThat(mail.getSubject()).contains("Your meeting with").contains("3 December 2026, 10:00 UTC");
         assertThat(GreenMailUtil.getBody(mail)).contains("Hello Dana").contains(deal.getTitle());
-        Part invite = Mailbox.parts(mail).stream().filter(part -> contentType(part).startsWith("text/calendar"))
-                .findFirst().orElseThrow();
-        assertThat(contentType(invite)).contains("method=request");
-        String ics = new String(invite.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(mail.getMessageID()).matches("<[0-9a-f-]{36}@example\\.com>");
+        assertThat(mail.getReplyTo()).extracting(Object::toString)
+                .containsExactly("sales@example.com", "sam@example.com");
+        String ics = calendarRequest(mail);
         assertThat(ics).contains("METHOD:REQUEST", "DTSTART:20261203T100000Z", "DTEND:20261203T103000Z",
                 "UID:" + MeetingInvite.uid(deal.getId()), "ORGANIZER:mailto:sam@example.com",
                 "mailto:" + recipient);
+        net.fortuna.ical4j.model.Calendar calendar = MeetingInviteTest.parse(ics);
+        assertThat(calendar.validate().getEntries()).isEmpty();
+        net.fortuna.ical4j.model.component.VEvent event = MeetingInviteTest.event(calendar);
+        assertThat(MeetingInviteTest.value(event, "UID")).isEqualTo(MeetingInvite.uid(deal.getId()));
+        assertThat(MeetingInviteTest.value(event, "DTSTART")).isEqualTo("20261203T100000Z");
+        assertThat(MeetingInviteTest.value(event, "ORGANIZER")).isEqualToIgnoringCase("mailto:sam@example.com");
+        assertThat(MeetingInviteTest.value(event, "ATTENDEE")).isEqualToIgnoringCase("mailto:" + recipient);
+        assertThat(MeetingInviteTest.value(event, "SUMMARY")).isEqualTo(mail.getSubject());
 
         assertThat(dealFollowUps.of(deal.getId())).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(FollowUpKind.MEETING_CONFIRMATION);
@@ -360,13 +379,94 @@ abstract class FollowUpsContract {
     }
 
     @Test
+    void aLongNonAsciiNameIsFoldedOnOctetsInTheInvitationAndReadWhole() throws Exception {
+        String unique = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String domain = "long-" + unique + ".example";
+        String firstName = MeetingInviteTest.longText(100);
+        String lastName = MeetingInviteTest.longText(99);
+        Deal deal = deals.get(deals.open(new io.dealflow.deal.DealOpening(MeetingInviteTest.LONG_TITLE,
+                MeetingInviteTest.longText(200), domain, List.of(new io.dealflow.deal.DealOpening.Participant(
+                        new io.dealflow.contact.ContactDetails("buyer@" + domain, firstName, lastName, null, null,
+                                null), io.dealflow.deal.ContactRole.DECISION_MAKER)),
+                new io.dealflow.deal.MonthlyValue(new java.math.BigDecimal("100.00"), "EUR"), "sam",
+                Instant.parse("2026-12-03T10:00:00Z"))));
+
+        work("SendMeetingConfirmation", instance(deal));
+
+        MimeMessage mail = receivedBy("buyer@" + domain).get(0);
+        String ics = calendarRequest(mail);
+        MeetingInviteTest.assertFoldedOnOctets(ics);
+        net.fortuna.ical4j.model.component.VEvent event = MeetingInviteTest.event(MeetingInviteTest.parse(ics));
+        assertThat(event.<net.fortuna.ical4j.model.Property>getRequiredProperty("ATTENDEE").getParameter("CN")
+                .orElseThrow().getValue()).isEqualTo(contacts.get(deals.view(deal.getId()).contacts().get(0).id())
+                .displayName());
+        assertThat(MeetingInviteTest.value(event, "SUMMARY")).isEqualTo(mail.getSubject());
+    }
+
+    @Test
+    void oneClickUnsubscribeIsOfferedOnlyWithAnHttpsLink() throws Exception {
+        Deal deal = deals.get(deals.open(TestDeals.openingWithConsent("sam")));
+        String recipient = recipient(deal);
+        ComposedMail mail = new ComposedMail("News", "Hello", "<p>Hello</p>", null);
+
+        sender.deliver(List.of(email(deal, "https", "https://deals.example/api/unsubscribe/t1", mail),
+                email(deal, "http", "http://localhost:8080/api/unsubscribe/t2", mail)));
+
+        List<MimeMessage> received = receivedBy(recipient);
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0).getHeader("List-Unsubscribe")).containsExactly("<https://deals.example/api/unsubscribe/t1>");
+        assertThat(received.get(0).getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        // RFC 8058 3.1: no one-click without https; the link still leads to the page that asks (RFC 2369)
+        assertThat(received.get(1).getHeader("List-Unsubscribe")).containsExactly("<http://localhost:8080/api/unsubscribe/t2>");
+        assertThat(received.get(1).getHeader("List-Unsubscribe-Post")).isNull();
+    }
+
+    /** A marketing email to the deal's contact as the drafts make it, with its row in the outbox. */
+    private Outgoing email(Deal deal, String occasion, String unsubscribeUrl, ComposedMail mail) {
+        Long contactId = deals.view(deal.getId()).contacts().get(0).id();
+        FollowUp row = outbox.row(new FollowUp(deal.getId(), null, contactId, FollowUpKind.NURTURE_FIRST,
+                recipient(deal), mail.subject(), deal.getId() + ":test:" + occasion, Instant.now()));
+        return new Outgoing(row.getId(), row.getMessageId(), FollowUpKind.NURTURE_FIRST, deal.getReference(),
+                recipient(deal), List.of("sales@example.com"), mail, unsubscribeUrl, false);
+    }
+
+    /**
+     * The invitation as calendar clients look for it: multipart/mixed holding a multipart/alternative of text/plain,
+     * text/html and text/calendar (method=REQUEST, UTF-8), and the same invitation attached as invite.ics; answers the
+     * calendar part's text, transfer encoding undone.
+     */
+    private static String calendarRequest(MimeMessage mail) throws Exception {
+        assertThat(contentType(mail)).startsWith("multipart/mixed");
+        jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) mail.getContent();
+        assertThat(contentType(mixed.getBodyPart(0))).startsWith("multipart/alternative");
+        jakarta.mail.Multipart alternative = (jakarta.mail.Multipart) mixed.getBodyPart(0).getContent();
+        assertThat(alternative.getCount()).isEqualTo(3);
+        assertThat(contentType(alternative.getBodyPart(0))).startsWith("text/plain").contains("charset=utf-8");
+        assertThat(contentType(alternative.getBodyPart(1))).startsWith("text/html").contains("charset=utf-8");
+        Part calendar = alternative.getBodyPart(2);
+        assertThat(new jakarta.mail.internet.ContentType(calendar.getContentType())).satisfies(type -> {
+            assertThat(type.getBaseType()).isEqualToIgnoringCase("text/calendar");
+            assertThat(type.getParameter("method")).isEqualTo("REQUEST");
+            assertThat(type.getParameter("charset")).isEqualToIgnoringCase("UTF-8");
+        });
+        String ics = new String(calendar.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(mixed.getCount()).isEqualTo(2);
+        Part attachment = mixed.getBodyPart(1);
+        assertThat(attachment.getDisposition()).isEqualToIgnoringCase(Part.ATTACHMENT);
+        assertThat(attachment.getFileName()).isEqualTo("invite.ics");
+        assertThat(new String(attachment.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(ics);
+        return ics;
+    }
+
+    @Test
     void theSameFollowUpIsSentOnceWhenItsWorkRunsAgain() throws Exception {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
         String recipient = recipient(deal);
 
         work("SendMeetingConfirmation", instance(deal));
-        sender.deliver(followUps.meetingConfirmations(deal.getId()));
-        sender.deliver(followUps.meetingConfirmations(deal.getId()));
+        sender.deliver(dealEmails.meetingConfirmations(deal.getId()));
+        sender.deliver(dealEmails.meetingConfirmations(deal.getId()));
 
         assertThat(receivedBy(recipient)).hasSize(1);
         assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId())).singleElement()
@@ -427,7 +527,7 @@ abstract class FollowUpsContract {
         ProcessInstance instance = instance(deal);
         String recipient = recipient(deal);
         // another node composed the email and claimed it for its SMTP conversation, then its task lock ran out
-        Outgoing email = followUps.meetingConfirmations(deal.getId()).get(0);
+        Outgoing email = dealEmails.meetingConfirmations(deal.getId()).get(0);
         assertThat(outbox.claim(email.rowId(), "other-node", Instant.now(), Duration.ofMinutes(2)))
                 .isEqualTo(FollowUpOutbox.Claim.CLAIMED);
 
@@ -491,10 +591,12 @@ abstract class FollowUpsContract {
     @Test
     void withoutAnSmtpServerTheEmailIsKeptAndSentOnceThereIsOne() {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
-        FollowUpSender withoutSmtp = new FollowUpSender(outbox, null, "dealflow@example.com", "test-node",
-                Duration.ofMinutes(2));
+        // as Spring Boot leaves it without spring.mail.host: no JavaMailSender to be had
+        FollowUpSender withoutSmtp = new FollowUpSender(outbox,
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "dealflow@example.com",
+                workerId, mailWorkerSettings);
 
-        withoutSmtp.deliver(followUps.meetingConfirmations(deal.getId()));
+        withoutSmtp.deliver(dealEmails.meetingConfirmations(deal.getId()));
 
         assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId())).singleElement()
                 .satisfies(f -> {

@@ -49,7 +49,9 @@ class HostileNamesOnH2Test {
     @Autowired
     DealService deals;
     @Autowired
-    FollowUpService followUps;
+    DealContactEmails dealEmails;
+    @Autowired
+    TeamNotices notices;
     @Autowired
     FollowUpSender sender;
 
@@ -63,7 +65,7 @@ class HostileNamesOnH2Test {
                         null, null, null), ContactRole.DECISION_MAKER)),
                 new MonthlyValue(new BigDecimal("100.00"), "EUR"), "sam", Instant.parse("2026-12-03T10:00:00Z")));
 
-        sender.deliver(followUps.meetingConfirmations(dealId));
+        sender.deliver(dealEmails.meetingConfirmations(dealId));
 
         MimeMessage mail = single(email);
         assertNoInjectedHeader(mail);
@@ -88,7 +90,7 @@ class HostileNamesOnH2Test {
         lead.putObject("consent").put("marketing", true).put("source", "webform").put("text", "I agree");
         JsonNode captured = new Api(port).post("/api/leads", lead.toString(), "mark").json();
 
-        sender.deliver(followUps.toGroupAboutLead(captured.get("leadId").asLong(),
+        sender.deliver(notices.aboutLead(captured.get("leadId").asLong(),
                 captured.get("contactId").asLong(), FollowUpKind.MISSED_HAND_OFF, "management", "hostile-" + unique()));
 
         MimeMessage mail = Mailbox.receivedBy(smtp, "mia@example.com").stream()

@@ -308,6 +308,11 @@ abstract class LeadsContract {
                 "Three ways teams like yours save a day a week", "How one sales team automated 60% of its follow-ups",
                 "Shall we keep in touch?");
         assertThat(GreenMailUtil.getBody(received.get(0))).contains("/api/unsubscribe/");
+        // the reply the email asks for reaches the sales mailbox the inbox reads (no deal, so no owner)
+        for (MimeMessage mail : received) {
+            assertThat(mail.getReplyTo()).extracting(Object::toString).containsExactly("sales@example.com");
+            assertThat(mail.getMessageID()).matches("<[0-9a-f-]{36}@example\\.com>");
+        }
         BpmnAwareTests.assertThat(process).isWaitingAt("EngagedOrUnsubscribed");
     }
 

@@ -3,7 +3,7 @@ package io.dealflow.process.consent;
 import io.dealflow.contact.ConsentConfirmations;
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpSender;
-import io.dealflow.followup.FollowUpService;
+import io.dealflow.followup.LeadEmails;
 import java.util.Map;
 import io.dealflow.followup.LockedEmailTask;
 import org.springframework.stereotype.Component;
@@ -13,19 +13,19 @@ import org.springframework.stereotype.Component;
 public class SendConsentConfirmation implements EmailTask {
 
     private final ConsentConfirmations confirmations;
-    private final FollowUpService followUps;
+    private final LeadEmails emails;
     private final FollowUpSender sender;
 
-    public SendConsentConfirmation(ConsentConfirmations confirmations, FollowUpService followUps,
+    public SendConsentConfirmation(ConsentConfirmations confirmations, LeadEmails emails,
                                        FollowUpSender sender) {
         this.confirmations = confirmations;
-        this.followUps = followUps;
+        this.emails = emails;
         this.sender = sender;
     }
 
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
-        sender.deliver(followUps.consentConfirmation(ConsentVariables.leadId(task),
+        sender.deliver(emails.consentConfirmation(ConsentVariables.leadId(task),
                 confirmations.get(ConsentVariables.confirmationId(task))), beforeEachEmail);
         return Map.of();
     }

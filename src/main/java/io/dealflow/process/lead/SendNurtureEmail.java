@@ -2,7 +2,7 @@ package io.dealflow.process.lead;
 
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpSender;
-import io.dealflow.followup.FollowUpService;
+import io.dealflow.followup.LeadEmails;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import io.dealflow.followup.LockedEmailTask;
@@ -17,19 +17,19 @@ import org.springframework.stereotype.Component;
 @Component("sendNurtureEmail")
 public class SendNurtureEmail implements EmailTask {
 
-    private final FollowUpService followUps;
+    private final LeadEmails emails;
     private final FollowUpSender sender;
     private final RuntimeService runtime;
 
-    public SendNurtureEmail(FollowUpService followUps, FollowUpSender sender, RuntimeService runtime) {
-        this.followUps = followUps;
+    public SendNurtureEmail(LeadEmails emails, FollowUpSender sender, RuntimeService runtime) {
+        this.emails = emails;
         this.sender = sender;
         this.runtime = runtime;
     }
 
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
-        sender.deliver(followUps.toLead(LeadVariables.leadId(task), LeadVariables.contactId(task),
+        sender.deliver(emails.marketing(LeadVariables.leadId(task), LeadVariables.contactId(task),
                 LeadVariables.followUp(task), nurturingRound(task)), beforeEachEmail);
         return Map.of();
     }

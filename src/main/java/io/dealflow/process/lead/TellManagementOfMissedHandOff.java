@@ -3,7 +3,7 @@ package io.dealflow.process.lead;
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpSender;
-import io.dealflow.followup.FollowUpService;
+import io.dealflow.followup.TeamNotices;
 import io.dealflow.lead.LeadService;
 import java.util.Map;
 import io.dealflow.followup.LockedEmailTask;
@@ -14,14 +14,14 @@ import org.springframework.stereotype.Component;
 @Component("tellManagementOfMissedHandOff")
 public class TellManagementOfMissedHandOff implements EmailTask {
 
-    private final FollowUpService followUps;
+    private final TeamNotices notices;
     private final FollowUpSender sender;
     private final LeadService leads;
     private final String group;
 
-    public TellManagementOfMissedHandOff(FollowUpService followUps, FollowUpSender sender, LeadService leads,
+    public TellManagementOfMissedHandOff(TeamNotices notices, FollowUpSender sender, LeadService leads,
                                              @Value("${dealflow.escalation-group:management}") String group) {
-        this.followUps = followUps;
+        this.notices = notices;
         this.sender = sender;
         this.leads = leads;
         this.group = group;
@@ -31,7 +31,7 @@ public class TellManagementOfMissedHandOff implements EmailTask {
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
         Long leadId = LeadVariables.leadId(task);
         // once per hand-off: a lead handed over again after nurturing is escalated again if missed again
-        sender.deliver(followUps.toGroupAboutLead(leadId, LeadVariables.contactId(task),
+        sender.deliver(notices.aboutLead(leadId, LeadVariables.contactId(task),
                 FollowUpKind.MISSED_HAND_OFF, group, "hand-off-" + leads.undecidedHandOff(leadId).orElse(0L)),
                 beforeEachEmail);
         return Map.of();

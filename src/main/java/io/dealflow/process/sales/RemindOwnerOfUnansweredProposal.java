@@ -3,7 +3,7 @@ package io.dealflow.process.sales;
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpSender;
-import io.dealflow.followup.FollowUpService;
+import io.dealflow.followup.TeamNotices;
 import java.util.Map;
 import io.dealflow.followup.LockedEmailTask;
 import org.springframework.stereotype.Component;
@@ -12,17 +12,17 @@ import org.springframework.stereotype.Component;
 @Component("remindOwnerOfUnansweredProposal")
 public class RemindOwnerOfUnansweredProposal implements EmailTask {
 
-    private final FollowUpService followUps;
+    private final TeamNotices notices;
     private final FollowUpSender sender;
 
-    public RemindOwnerOfUnansweredProposal(FollowUpService followUps, FollowUpSender sender) {
-        this.followUps = followUps;
+    public RemindOwnerOfUnansweredProposal(TeamNotices notices, FollowUpSender sender) {
+        this.notices = notices;
         this.sender = sender;
     }
 
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
-        sender.deliver(followUps.ownerReminders(SalesVariables.dealId(task), FollowUpKind.PROPOSAL_OWNER_REMINDER),
+        sender.deliver(notices.ownerReminders(SalesVariables.dealId(task), FollowUpKind.PROPOSAL_OWNER_REMINDER),
                 beforeEachEmail);
         return Map.of();
     }

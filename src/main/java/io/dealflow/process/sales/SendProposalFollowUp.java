@@ -2,7 +2,7 @@ package io.dealflow.process.sales;
 
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpSender;
-import io.dealflow.followup.FollowUpService;
+import io.dealflow.followup.DealContactEmails;
 import java.util.Map;
 import io.dealflow.followup.LockedEmailTask;
 import org.springframework.stereotype.Component;
@@ -14,17 +14,17 @@ import org.springframework.stereotype.Component;
 @Component("sendProposalFollowUp")
 public class SendProposalFollowUp implements EmailTask {
 
-    private final FollowUpService followUps;
+    private final DealContactEmails emails;
     private final FollowUpSender sender;
 
-    public SendProposalFollowUp(FollowUpService followUps, FollowUpSender sender) {
-        this.followUps = followUps;
+    public SendProposalFollowUp(DealContactEmails emails, FollowUpSender sender) {
+        this.emails = emails;
         this.sender = sender;
     }
 
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
-        sender.deliver(followUps.stageFollowUps(SalesVariables.dealId(task), SalesVariables.followUp(task)),
+        sender.deliver(emails.stageFollowUps(SalesVariables.dealId(task), SalesVariables.followUp(task)),
                 beforeEachEmail);
         return Map.of();
     }

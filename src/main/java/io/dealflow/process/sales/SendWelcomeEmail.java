@@ -2,7 +2,7 @@ package io.dealflow.process.sales;
 
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpSender;
-import io.dealflow.followup.FollowUpService;
+import io.dealflow.followup.DealContactEmails;
 import java.util.Map;
 import io.dealflow.followup.LockedEmailTask;
 import org.springframework.stereotype.Component;
@@ -11,17 +11,17 @@ import org.springframework.stereotype.Component;
 @Component("sendWelcomeEmail")
 public class SendWelcomeEmail implements EmailTask {
 
-    private final FollowUpService followUps;
+    private final DealContactEmails emails;
     private final FollowUpSender sender;
 
-    public SendWelcomeEmail(FollowUpService followUps, FollowUpSender sender) {
-        this.followUps = followUps;
+    public SendWelcomeEmail(DealContactEmails emails, FollowUpSender sender) {
+        this.emails = emails;
         this.sender = sender;
     }
 
     @Override
     public Map<String, Object> work(LockedEmailTask task, Runnable beforeEachEmail) {
-        sender.deliver(followUps.welcomes(SalesVariables.dealId(task)), beforeEachEmail);
+        sender.deliver(emails.welcomes(SalesVariables.dealId(task)), beforeEachEmail);
         return Map.of();
     }
 }
