@@ -1,5 +1,6 @@
 package io.dealflow.followup;
 
+import io.dealflow.settings.DealflowProperties;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -52,13 +52,12 @@ public class FollowUpSender {
 
     /** Without a JavaMailSender (no spring.mail.host), emails are kept in the outbox, not sent. */
     public FollowUpSender(FollowUpOutbox outbox, ObjectProvider<JavaMailSender> mailSender,
-                          @Value("${dealflow.mail.from:dealflow@example.com}") String from, WorkerId worker,
-                          MailWorkerProperties settings) {
+                          DealflowProperties settings, WorkerId worker, MailWorkerProperties workerSettings) {
         this.outbox = outbox;
         this.mailSender = mailSender.getIfAvailable();
-        this.from = from;
+        this.from = settings.mail().from();
         this.worker = worker.value();
-        this.claimFor = settings.lockDuration();
+        this.claimFor = workerSettings.lockDuration();
         // Spring Boot creates a JavaMailSender only when spring.mail.host is set: say so at startup, once
         if (this.mailSender == null) {
             noSmtp();

@@ -1,5 +1,6 @@
 package io.dealflow.followup;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.stage.SalesModel;
 import io.dealflow.stage.Stage;
 import java.sql.Timestamp;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -54,15 +54,14 @@ public class IdleDealWatch {
 
     public IdleDealWatch(NamedParameterJdbcTemplate jdbc, SalesModel model, TeamNotices notices,
                          FollowUpSender sender, PlatformTransactionManager transactions,
-                         @Value("${dealflow.escalation-group:management}") String escalationGroup,
-                         @Value("${dealflow.idle-watch.batch-size:50}") int batchSize) {
+                         DealflowProperties settings) {
         this.jdbc = jdbc;
         this.model = model;
         this.notices = notices;
         this.sender = sender;
-        this.escalationGroup = escalationGroup;
+        this.escalationGroup = settings.escalationGroup();
         this.batchTransaction = new TransactionTemplate(transactions);
-        this.batchSize = batchSize;
+        this.batchSize = settings.idleWatch().batchSize();
     }
 
     /** {@link #remindAndEscalate(Runnable)} with nothing to do between emails. */

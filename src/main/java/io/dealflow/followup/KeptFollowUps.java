@@ -1,5 +1,6 @@
 package io.dealflow.followup;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.deal.DealService;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -38,7 +38,7 @@ public class KeptFollowUps implements ApplicationRunner {
 
     KeptFollowUps(FollowUpRepository followUps, FollowUpOutbox outbox, FollowUpDrafts drafts, DealService deals,
                   Team team, ReplyTo replyTo, FollowUpSender sender, PlatformTransactionManager transactions,
-                  @Value("${dealflow.mail.send-kept-within:P7D}") Duration maxAge) {
+                  DealflowProperties settings) {
         this.followUps = followUps;
         this.outbox = outbox;
         this.drafts = drafts;
@@ -47,7 +47,7 @@ public class KeptFollowUps implements ApplicationRunner {
         this.replyTo = replyTo;
         this.sender = sender;
         this.transaction = new TransactionTemplate(transactions);
-        this.maxAge = maxAge;
+        this.maxAge = settings.mail().sendKeptWithin();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.dealflow.followup;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.contact.Contact;
 import io.dealflow.deal.Deal;
 import io.dealflow.stage.SalesModel;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The values the mail templates (templates/mail) can use: about a deal, or about a lead, for one recipient. */
@@ -29,9 +29,10 @@ class MailModels {
     private final String publicUrl;
 
     MailModels(SalesModel salesModel, Team team,
-               @Value("${dealflow.public-url:http://localhost:8080}") String publicUrl) {
+               DealflowProperties settings) {
         this.salesModel = salesModel;
         this.team = team;
+        String publicUrl = settings.publicUrl();
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 

@@ -1,8 +1,8 @@
 package io.dealflow.followup;
 
+import io.dealflow.settings.DealflowProperties;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +14,8 @@ public class MessageIds {
 
     private final String domain;
 
-    public MessageIds(@Value("${dealflow.mail.from:dealflow@example.com}") String from) {
+    public MessageIds(DealflowProperties settings) {
+        String from = settings.mail().from();
         String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>', from.indexOf('<')))
                 : from;
         this.domain = address.substring(address.lastIndexOf('@') + 1).trim().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package io.dealflow.followup;
 
+import io.dealflow.settings.DealflowProperties;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.List;
@@ -18,8 +19,8 @@ class ReplyTo {
     private final String salesMailbox;
     private final String salesAddress;
 
-    ReplyTo(MailAddressProperties addresses) {
-        this.salesMailbox = addresses.replyTo().strip();
+    ReplyTo(DealflowProperties settings) {
+        this.salesMailbox = settings.mail().replyTo().strip();
         try {
             this.salesAddress = new InternetAddress(salesMailbox).getAddress();
         } catch (AddressException e) {

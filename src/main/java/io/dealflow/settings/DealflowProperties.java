@@ -1,5 +1,6 @@
 package io.dealflow.settings;
 
+import io.dealflow.settings.DealflowProperties;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -64,9 +65,17 @@ public record DealflowProperties(String salesProcessKey, String leadProcessKey, 
 
     /**
      * @param from the sender of every email; its domain is the Message-IDs' domain
+     * @param replyTo where a prospect's or a lead's reply goes: the sales mailbox that the inbox (dealflow.inbox.*)
+     *                reads, so the reply is matched to its thread; the sender's address when unset
      * @param sendKeptWithin emails kept while no SMTP server was configured are sent at start if no older than this
      */
-    public record Mail(String from, Duration sendKeptWithin) {
+    public record Mail(@DefaultValue("dealflow@example.com") String from, String replyTo,
+                       @DefaultValue("P7D") Duration sendKeptWithin) {
+
+        @Override
+        public String replyTo() {
+            return replyTo == null || replyTo.isBlank() ? from : replyTo;
+        }
     }
 
     /** @param batchSize deals per transaction in one run of the idle deal watch */

@@ -1,5 +1,6 @@
 package io.dealflow.followup;
 
+import io.dealflow.settings.DealflowProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -49,6 +50,8 @@ abstract class FollowUpsContract {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
+    @Autowired
+    DealflowProperties settings;
     @Autowired
     DealFollowUps dealFollowUps;
 
@@ -593,7 +596,7 @@ abstract class FollowUpsContract {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
         // as Spring Boot leaves it without spring.mail.host: no JavaMailSender to be had
         FollowUpSender withoutSmtp = new FollowUpSender(outbox,
-                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), "dealflow@example.com",
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), settings,
                 workerId, mailWorkerSettings);
 
         withoutSmtp.deliver(dealEmails.meetingConfirmations(deal.getId()));

@@ -1,5 +1,6 @@
 package io.dealflow.process.lead;
 
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.followup.EmailTask;
 import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpSender;
@@ -7,7 +8,6 @@ import io.dealflow.followup.TeamNotices;
 import io.dealflow.lead.LeadService;
 import java.util.Map;
 import io.dealflow.followup.LockedEmailTask;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** "Tell management of the missed hand-off": nobody booked the meeting within the SLA set by the timer. */
@@ -20,11 +20,11 @@ public class TellManagementOfMissedHandOff implements EmailTask {
     private final String group;
 
     public TellManagementOfMissedHandOff(TeamNotices notices, FollowUpSender sender, LeadService leads,
-                                             @Value("${dealflow.escalation-group:management}") String group) {
+                                             DealflowProperties settings) {
         this.notices = notices;
         this.sender = sender;
         this.leads = leads;
-        this.group = group;
+        this.group = settings.escalationGroup();
     }
 
     @Override
