@@ -1,5 +1,5 @@
 // End-to-end check of the lead hand-off in the real Tasklist (Debian's /usr/bin/chromium driven by
-// playwright-core). Run by io.dealflow.tasklist.BookTheMeetingInTasklistTest:
+// playwright-core). Run by io.dealflow.tasklist.BookTheMeetingInTasklistTests:
 //
 //   node src/test/e2e/book-the-meeting.mjs <baseUrl> <outputJsonPath> <taskId>
 //

@@ -1,5 +1,5 @@
 // End-to-end check of the Cockpit "Sales pipeline" plugin in a real browser (Debian's /usr/bin/chromium,
-// driven by playwright-core; no browser download). Run by io.dealflow.cockpit.SalesPipelinePluginTest:
+// driven by playwright-core; no browser download). Run by io.dealflow.cockpit.SalesPipelinePluginTests:
 //
 //   node src/test/e2e/sales-pipeline.mjs <baseUrl> <outputJsonPath>
 //

@@ -1,5 +1,5 @@
 // What each user sees of the sales deals in the real Tasklist (Debian's /usr/bin/chromium driven by
-// playwright-core; no browser download). Run by io.dealflow.tasklist.TasklistAccessTest:
+// playwright-core; no browser download). Run by io.dealflow.tasklist.TasklistAccessTests:
 //
 //   node src/test/e2e/tasklist-access.mjs <baseUrl> <outputJsonPath> <user> [<user>...]
 //

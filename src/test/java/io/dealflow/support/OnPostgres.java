@@ -9,7 +9,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole app on a real PostgreSQL (embedded binaries, see {@link EmbeddedPostgresConfig}) with the
- * {@code postgres} profile. Classes using it are named *OnPostgresTest and run in their own JVM (see pom.xml),
+ * {@code postgres} profile. Classes using it are named *OnPostgresTests and run in their own JVM (see pom.xml),
  * so the two process engines never meet.
  */
 @Target(ElementType.TYPE)

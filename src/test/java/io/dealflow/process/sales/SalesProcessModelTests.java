@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * bpmn/sales-process.bpmn alone, with its stage forms, on an in-memory engine without Spring: every path of the
  * model, its adapters mocked. What is checked is the model's flow: the stage listener that the app adds to every
- * user task when parsing the sales model ({@link SalesModelPlugin}, tested with the app in SalesProcessOnH2Test and
- * StageTrackingOnH2Test) is left out, so the stages here are the tasks exactly as drawn.
+ * user task when parsing the sales model ({@link SalesModelPlugin}, tested with the app in SalesProcessTests and
+ * StageTrackingTests) is left out, so the stages here are the tasks exactly as drawn.
  */
 @Deployment(resources = {"sales-process.bpmn", "meeting-booked.form", "needs-assessed.form", "proposal-sent.form",
         "terms-negotiated.form", "contract-sent.form"})

@@ -1,7 +1,0 @@
-package io.dealflow.contact;
-
-import io.dealflow.support.OnH2;
-
-@OnH2
-class ContactApiOnH2Test extends ContactApiContract {
-}

@@ -1,7 +1,0 @@
-package io.dealflow.contact;
-
-import io.dealflow.support.OnPostgres;
-
-@OnPostgres
-class ContactApiOnPostgresTest extends ContactApiContract {
-}

@@ -1,7 +1,0 @@
-package io.dealflow.deal;
-
-import io.dealflow.support.OnPostgres;
-
-@OnPostgres
-class DealOpeningRetriesOnPostgresTest extends DealOpeningRetriesContract {
-}

@@ -1,7 +1,0 @@
-package io.dealflow.followup;
-
-import io.dealflow.support.OnPostgres;
-
-@OnPostgres
-class FollowUpsOnPostgresTest extends FollowUpsContract {
-}

@@ -1,7 +1,0 @@
-package io.dealflow.lead;
-
-import io.dealflow.support.OnH2;
-
-@OnH2
-class LeadsOnH2Test extends LeadsContract {
-}

@@ -1,7 +1,0 @@
-package io.dealflow.lead;
-
-import io.dealflow.support.OnPostgres;
-
-@OnPostgres
-class PublicLeadFormOnPostgresTest extends PublicLeadFormContract {
-}

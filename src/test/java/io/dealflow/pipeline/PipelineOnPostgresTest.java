@@ -1,7 +1,0 @@
-package io.dealflow.pipeline;
-
-import io.dealflow.support.OnPostgres;
-
-@OnPostgres
-class PipelineOnPostgresTest extends PipelineContract {
-}

@@ -1,7 +1,0 @@
-package io.dealflow.privacy;
-
-import io.dealflow.support.OnPostgres;
-
-@OnPostgres
-class ContactErasureOnPostgresTest extends ContactErasureContract {
-}

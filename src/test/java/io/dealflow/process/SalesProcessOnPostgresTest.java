@@ -1,7 +1,0 @@
-package io.dealflow.process;
-
-import io.dealflow.support.OnPostgres;
-
-@OnPostgres
-class SalesProcessOnPostgresTest extends SalesProcessContract {
-}

@@ -1,7 +1,0 @@
-package io.dealflow.stage;
-
-import io.dealflow.support.OnH2;
-
-@OnH2
-class StageTrackingOnH2Test extends StageTrackingContract {
-}

@@ -1,7 +1,0 @@
-package io.dealflow.stage;
-
-import io.dealflow.support.OnPostgres;
-
-@OnPostgres
-class StageTrackingOnPostgresTest extends StageTrackingContract {
-}
