@@ -1,5 +1,9 @@
 package io.dealflow.followup;
 
+import static io.dealflow.support.ProcessSteps.fireTimer;
+import static io.dealflow.support.ProcessSteps.timer;
+import static io.dealflow.support.ProcessSteps.workEmailTask;
+import io.dealflow.support.MailServer;
 import io.dealflow.support.OnH2;
 import io.dealflow.settings.DealflowProperties;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,9 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.DealStatus;
@@ -50,7 +52,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class FollowUpsTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static MailServer smtp = new MailServer();
 
     @Autowired
     DealflowProperties settings;
@@ -115,12 +117,12 @@ class FollowUpsTests {
         String recipient = recipient(deal);
         Instant proposalSent = toProposalSent(instance);
 
-        Job first = timer("ProposalUnanswered3Days", instance);
+        Job first = timer(management, instance.getId(), "ProposalUnanswered3Days");
         assertThat(first.getDuedate().toInstant()).isBetween(proposalSent.plus(Duration.ofDays(3)).minusSeconds(5),
                 proposalSent.plus(Duration.ofDays(3)).plusSeconds(5));
-        fire(first, proposalSent.plus(Duration.ofDays(3)));
-        work("SendProposalFollowUp", instance);
-        MimeMessage followUp = receivedBy(recipient).get(0);
+        fireTimer(management, instance.getId(), "ProposalUnanswered3Days", proposalSent.plus(Duration.ofDays(3)).plusSeconds(1));
+        workEmailTask(worker, externalTasks, instance.getId(), "SendProposalFollowUp");
+        MimeMessage followUp = smtp.receivedBy(recipient).get(0);
         assertThat(followUp.getSubject()).isEqualTo("Any questions about our proposal for " + deals.view(deal.getId()).company().name() + "?");
         assertThat(GreenMailUtil.getBody(followUp)).contains("Hello Dana", deal.getTitle(), "/api/unsubscribe/");
         assertThat(followUp.getHeader("List-Unsubscribe")[0]).contains("/api/unsubscribe/");
@@ -134,16 +136,16 @@ class FollowUpsTests {
                 .filteredOn(row -> row.getKind() == FollowUpKind.PROPOSAL_FOLLOW_UP)
                 .singleElement().extracting(FollowUp::getMessageId).isEqualTo(followUp.getMessageID());
 
-        Job second = timer("ProposalUnanswered7Days", instance);
+        Job second = timer(management, instance.getId(), "ProposalUnanswered7Days");
         assertThat(second.getDuedate().toInstant()).isAfterOrEqualTo(proposalSent.plus(Duration.ofDays(7)).minusSeconds(5));
-        fire(second, proposalSent.plus(Duration.ofDays(7)));
-        work("SendSecondProposalFollowUp", instance);
-        assertThat(receivedBy(recipient)).hasSize(2);
-        assertThat(receivedBy(recipient).get(1).getSubject()).startsWith("Our proposal for");
+        fireTimer(management, instance.getId(), "ProposalUnanswered7Days", proposalSent.plus(Duration.ofDays(7)).plusSeconds(1));
+        workEmailTask(worker, externalTasks, instance.getId(), "SendSecondProposalFollowUp");
+        assertThat(smtp.receivedBy(recipient)).hasSize(2);
+        assertThat(smtp.receivedBy(recipient).get(1).getSubject()).startsWith("Our proposal for");
 
-        fire(timer("ProposalUnanswered10Days", instance), proposalSent.plus(Duration.ofDays(10)));
-        work("RemindOwnerOfProposal", instance);
-        assertThat(receivedBy("sam@example.com")).filteredOn(mail -> subject(mail).startsWith(deal.getReference()))
+        fireTimer(management, instance.getId(), "ProposalUnanswered10Days", proposalSent.plus(Duration.ofDays(10)).plusSeconds(1));
+        workEmailTask(worker, externalTasks, instance.getId(), "RemindOwnerOfProposal");
+        assertThat(smtp.receivedBy("sam@example.com")).filteredOn(mail -> subject(mail).startsWith(deal.getReference()))
                 .singleElement().satisfies(mail -> {
                     assertThat(mail.getSubject()).contains("still unanswered");
                     assertThat(GreenMailUtil.getBody(mail)).contains("10 days");
@@ -161,7 +163,7 @@ class FollowUpsTests {
         Deal deal = deals.get(deals.open(TestDeals.openingWithConsent("sam")));
         ProcessInstance instance = instance(deal);
         Instant proposalSent = toProposalSent(instance);
-        fire(timer("ProposalUnanswered3Days", instance), proposalSent.plus(Duration.ofDays(3)));
+        fireTimer(management, instance.getId(), "ProposalUnanswered3Days", proposalSent.plus(Duration.ofDays(3)).plusSeconds(1));
         BpmnAwareTests.assertThat(instance).isWaitingAt("ProposalSent", "SendProposalFollowUp");
 
         complete(task("ProposalSent", instance), withVariables("outcome", "advance"));
@@ -170,7 +172,7 @@ class FollowUpsTests {
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
         assertThat(externalTasks.createExternalTaskQuery().processInstanceId(instance.getId())
                 .activityId("SendProposalFollowUp").count()).isZero();
-        assertThat(receivedBy(recipient(deal))).isEmpty();
+        assertThat(smtp.receivedBy(recipient(deal))).isEmpty();
     }
 
     @Test
@@ -198,9 +200,9 @@ class FollowUpsTests {
         ProcessInstance instance = instance(deal);
         String recipient = recipient(deal);
         Instant proposalSent = toProposalSent(instance);
-        fire(timer("ProposalUnanswered3Days", instance), proposalSent.plus(Duration.ofDays(3)));
-        work("SendProposalFollowUp", instance);
-        String link = GreenMailUtil.getBody(receivedBy(recipient).get(0))
+        fireTimer(management, instance.getId(), "ProposalUnanswered3Days", proposalSent.plus(Duration.ofDays(3)).plusSeconds(1));
+        workEmailTask(worker, externalTasks, instance.getId(), "SendProposalFollowUp");
+        String link = GreenMailUtil.getBody(smtp.receivedBy(recipient).get(0))
                 .replaceAll("(?s).*(/api/unsubscribe/[A-Za-z0-9_-]+).*", "$1");
         assertThat(link).hasSizeGreaterThan("/api/unsubscribe/".length() + 40);
 
@@ -219,9 +221,9 @@ class FollowUpsTests {
         assertThat(contacts.get(contactId).mayReceiveMarketing()).isFalse();
         assertThat(contacts.get(contactId).getConsent().getSource()).isEqualTo("unsubscribe link");
 
-        fire(timer("ProposalUnanswered7Days", instance), proposalSent.plus(Duration.ofDays(7)));
-        work("SendSecondProposalFollowUp", instance);
-        assertThat(receivedBy(recipient)).hasSize(1);
+        fireTimer(management, instance.getId(), "ProposalUnanswered7Days", proposalSent.plus(Duration.ofDays(7)).plusSeconds(1));
+        workEmailTask(worker, externalTasks, instance.getId(), "SendSecondProposalFollowUp");
+        assertThat(smtp.receivedBy(recipient)).hasSize(1);
         assertThat(dealFollowUps.of(deal.getId())).filteredOn(f -> f.kind() == FollowUpKind.PROPOSAL_SECOND_FOLLOW_UP)
                 .singleElement().satisfies(f -> assertThat(f.status()).isEqualTo(FollowUpStatus.NOT_SENT_NO_CONSENT));
         assertThat(new Api(port).get("/api/unsubscribe/not-a-token", null).status()).isEqualTo(404);
@@ -232,12 +234,12 @@ class FollowUpsTests {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
         ProcessInstance instance = instance(deal);
         String recipient = recipient(deal);
-        work("SendMeetingConfirmation", instance);
+        workEmailTask(worker, externalTasks, instance.getId(), "SendMeetingConfirmation");
         Instant proposalSent = toProposalSent(instance);
-        fire(timer("ProposalUnanswered3Days", instance), proposalSent.plus(Duration.ofDays(3)));
-        work("SendProposalFollowUp", instance);
+        fireTimer(management, instance.getId(), "ProposalUnanswered3Days", proposalSent.plus(Duration.ofDays(3)).plusSeconds(1));
+        workEmailTask(worker, externalTasks, instance.getId(), "SendProposalFollowUp");
 
-        assertThat(receivedBy(recipient)).extracting(FollowUpsTests::subject).singleElement()
+        assertThat(smtp.receivedBy(recipient)).extracting(FollowUpsTests::subject).singleElement()
                 .satisfies(subject -> assertThat(subject).startsWith("Your meeting with"));
         assertThat(dealFollowUps.of(deal.getId())).filteredOn(f -> f.kind() == FollowUpKind.PROPOSAL_FOLLOW_UP)
                 .singleElement().satisfies(f -> assertThat(f.status()).isEqualTo(FollowUpStatus.NOT_SENT_NO_CONSENT));
@@ -250,21 +252,21 @@ class FollowUpsTests {
         assertThat(management.createJobQuery().processDefinitionKey("idle-deal-watch").timers().count()).isOne();
 
         watchIdleDeals(opened.plus(Duration.ofDays(6)));
-        assertThat(aboutDeal(receivedBy("sam@example.com"), deal)).isEmpty();
+        assertThat(aboutDeal(smtp.receivedBy("sam@example.com"), deal)).isEmpty();
 
         watchIdleDeals(opened.plus(Duration.ofDays(8)));
         watchIdleDeals(opened.plus(Duration.ofDays(9)));
-        assertThat(aboutDeal(receivedBy("sam@example.com"), deal)).singleElement().satisfies(mail -> {
+        assertThat(aboutDeal(smtp.receivedBy("sam@example.com"), deal)).singleElement().satisfies(mail -> {
             assertThat(mail.getSubject()).isEqualTo(deal.getReference() + " " + deals.view(deal.getId()).company().name()
                     + " has been in \"Meeting booked\" for 8 days");
             assertThat(GreenMailUtil.getBody(mail)).contains("within 7 days").doesNotContain("no monthly value");
         });
-        assertThat(aboutDeal(receivedBy("mia@example.com"), deal)).isEmpty();
+        assertThat(aboutDeal(smtp.receivedBy("mia@example.com"), deal)).isEmpty();
 
         watchIdleDeals(opened.plus(Duration.ofDays(15)));
-        assertThat(aboutDeal(receivedBy("mia@example.com"), deal)).singleElement()
+        assertThat(aboutDeal(smtp.receivedBy("mia@example.com"), deal)).singleElement()
                 .satisfies(mail -> assertThat(mail.getSubject()).startsWith("Escalation: " + deal.getReference()));
-        assertThat(aboutDeal(receivedBy("sam@example.com"), deal)).hasSize(1);
+        assertThat(aboutDeal(smtp.receivedBy("sam@example.com"), deal)).hasSize(1);
     }
 
     @Test
@@ -274,7 +276,7 @@ class FollowUpsTests {
         watchIdleDeals(deal.getStageEnteredAt().plus(Duration.ofDays(8)));
 
         // sam is the sales group's demo member with an email address; the team deal is his to take too
-        assertThat(aboutDeal(receivedBy("sam@example.com"), deal)).singleElement()
+        assertThat(aboutDeal(smtp.receivedBy("sam@example.com"), deal)).singleElement()
                 .satisfies(mail -> assertThat(GreenMailUtil.getBody(mail)).contains("the sales team"));
     }
 
@@ -284,7 +286,7 @@ class FollowUpsTests {
 
         watchIdleDeals(deal.getStageEnteredAt().plus(Duration.ofDays(8)));
 
-        assertThat(aboutDeal(receivedBy("sam@example.com"), deal)).singleElement().satisfies(mail -> {
+        assertThat(aboutDeal(smtp.receivedBy("sam@example.com"), deal)).singleElement().satisfies(mail -> {
             // quoted-printable may break long lines: read the body without its soft line breaks
             String body = GreenMailUtil.getBody(mail).replaceAll("=\\r?\\n", "");
             assertThat(body).contains("It still has no monthly value").contains("enter it on the stage form");
@@ -310,7 +312,7 @@ class FollowUpsTests {
     private void watchIdleDeals(Instant at) {
         ClockUtil.setCurrentTime(Date.from(at));
         ProcessInstance watch = runtime.startProcessInstanceByKey("idle-deal-watch");
-        work("RemindOwnersOfIdleDeals", watch);
+        workEmailTask(worker, externalTasks, watch.getId(), "RemindOwnersOfIdleDeals");
         BpmnAwareTests.assertThat(watch).isEnded();
     }
 
@@ -327,18 +329,6 @@ class FollowUpsTests {
                 .toInstant();
     }
 
-    private Job timer(String activityId, ProcessInstance instance) {
-        return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers()
-                .singleResult();
-    }
-
-    /** Runs a timer's job as the job executor would once it is due. */
-    private void fire(Job timer, Instant at) {
-        assertThat(timer).as("timer").isNotNull();
-        ClockUtil.setCurrentTime(Date.from(at.plusSeconds(1)));
-        management.executeJob(timer.getId());
-    }
-
     private static String subject(MimeMessage mail) {
         return Mailbox.subject(mail);
     }
@@ -350,11 +340,11 @@ class FollowUpsTests {
         String recipient = recipient(deal);
 
         BpmnAwareTests.assertThat(instance).isWaitingAt("MeetingBooked", "SendMeetingConfirmation");
-        work("SendMeetingConfirmation", instance);
+        workEmailTask(worker, externalTasks, instance.getId(), "SendMeetingConfirmation");
 
         BpmnAwareTests.assertThat(instance).hasPassed("SendMeetingConfirmation", "MeetingConfirmed")
                 .isWaitingAt("MeetingBooked");
-        List<MimeMessage> received = receivedBy(recipient);
+        List<MimeMessage> received = smtp.receivedBy(recipient);
         assertThat(received).hasSize(1);
         MimeMessage mail = received.get(0);
         assertThat(mail.getSubject()).contains("Your meeting with").contains("3 December 2026, 10:00 UTC");
@@ -396,9 +386,9 @@ class FollowUpsTests {
                 new io.dealflow.deal.MonthlyValue(new java.math.BigDecimal("100.00"), "EUR"), "sam",
                 Instant.parse("2026-12-03T10:00:00Z"))));
 
-        work("SendMeetingConfirmation", instance(deal));
+        workEmailTask(worker, externalTasks, instance(deal).getId(), "SendMeetingConfirmation");
 
-        MimeMessage mail = receivedBy("buyer@" + domain).get(0);
+        MimeMessage mail = smtp.receivedBy("buyer@" + domain).get(0);
         String ics = calendarRequest(mail);
         MeetingInviteTests.assertFoldedOnOctets(ics);
         net.fortuna.ical4j.model.component.VEvent event = MeetingInviteTests.event(MeetingInviteTests.parse(ics));
@@ -417,7 +407,7 @@ class FollowUpsTests {
         sender.deliver(List.of(email(deal, "https", "https://deals.example/api/unsubscribe/t1", mail),
                 email(deal, "http", "http://localhost:8080/api/unsubscribe/t2", mail)));
 
-        List<MimeMessage> received = receivedBy(recipient);
+        List<MimeMessage> received = smtp.receivedBy(recipient);
         assertThat(received).hasSize(2);
         assertThat(received.get(0).getHeader("List-Unsubscribe")).containsExactly("<https://deals.example/api/unsubscribe/t1>");
         assertThat(received.get(0).getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
@@ -469,11 +459,11 @@ class FollowUpsTests {
         Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
         String recipient = recipient(deal);
 
-        work("SendMeetingConfirmation", instance(deal));
+        workEmailTask(worker, externalTasks, instance(deal).getId(), "SendMeetingConfirmation");
         sender.deliver(dealEmails.meetingConfirmations(deal.getId()));
         sender.deliver(dealEmails.meetingConfirmations(deal.getId()));
 
-        assertThat(receivedBy(recipient)).hasSize(1);
+        assertThat(smtp.receivedBy(recipient)).hasSize(1);
         assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId())).singleElement()
                 .extracting(FollowUp::getStatus).isEqualTo(FollowUpStatus.SENT);
     }
@@ -519,7 +509,7 @@ class FollowUpsTests {
         assertThat(worker.workOn(instance.getId())).isOne();
         assertThat(worker.workOn(instance.getId())).isZero();
 
-        assertThat(receivedBy(recipient)).hasSize(1);
+        assertThat(smtp.receivedBy(recipient)).hasSize(1);
         assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
         BpmnAwareTests.assertThat(instance).hasPassed("SendMeetingConfirmation");
         assertThat(dealFollowUps.of(deal.getId())).singleElement()
@@ -538,7 +528,7 @@ class FollowUpsTests {
 
         assertThat(worker.workOn(instance.getId())).isOne();
 
-        assertThat(receivedBy(recipient)).isEmpty();
+        assertThat(smtp.receivedBy(recipient)).isEmpty();
         ExternalTask task = emailTask("SendMeetingConfirmation", instance);
         assertThat(task.getRetries()).as("not a failure: the retries are untouched").isEqualTo(3);
         assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
@@ -548,7 +538,7 @@ class FollowUpsTests {
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(3))));
         assertThat(worker.workOn(instance.getId())).isOne();
         assertThat(worker.workOn(instance.getId())).isZero();
-        assertThat(receivedBy(recipient)).hasSize(1);
+        assertThat(smtp.receivedBy(recipient)).hasSize(1);
         BpmnAwareTests.assertThat(instance).hasPassed("SendMeetingConfirmation");
         assertThat(followUpRows.findById(email.rowId()).orElseThrow()).satisfies(row -> {
             assertThat(row.getStatus()).isEqualTo(FollowUpStatus.SENT);
@@ -565,10 +555,10 @@ class FollowUpsTests {
             complete(task(instance), withVariables("outcome", "advance"));
         }
         BpmnAwareTests.assertThat(instance).isWaitingAt("SendWelcomeEmail");
-        work("SendWelcomeEmail", instance);
+        workEmailTask(worker, externalTasks, instance.getId(), "SendWelcomeEmail");
 
         BpmnAwareTests.assertThat(instance).isEnded();
-        assertThat(receivedBy(recipient)).singleElement()
+        assertThat(smtp.receivedBy(recipient)).singleElement()
                 .satisfies(mail -> assertThat(mail.getSubject()).startsWith("Welcome aboard"));
         // the terminate end event cancelled the meeting confirmation that was never run
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
@@ -581,15 +571,15 @@ class FollowUpsTests {
         Deal lost = deals.get(deals.open(TestDeals.opening("sam")));
         ProcessInstance lostInstance = instance(lost);
         complete(task(lostInstance), withVariables("outcome", "lost", "lostReason", "NO_BUDGET"));
-        work("SendClosingEmail", lostInstance);
-        assertThat(receivedBy(recipient(lost))).singleElement()
+        workEmailTask(worker, externalTasks, lostInstance.getId(), "SendClosingEmail");
+        assertThat(smtp.receivedBy(recipient(lost))).singleElement()
                 .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("Thank you for considering us"));
         BpmnAwareTests.assertThat(lostInstance).isEnded();
 
         Deal notAFit = deals.get(deals.open(TestDeals.opening("sam")));
         complete(task(instance(notAFit)), withVariables("outcome", "lost", "lostReason", "NOT_A_FIT"));
-        work("SendClosingEmail", instance(notAFit));
-        assertThat(receivedBy(recipient(notAFit))).isEmpty();
+        workEmailTask(worker, externalTasks, instance(notAFit).getId(), "SendClosingEmail");
+        assertThat(smtp.receivedBy(recipient(notAFit))).isEmpty();
         assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(notAFit.getId())).isEmpty();
     }
 
@@ -608,25 +598,17 @@ class FollowUpsTests {
                     assertThat(f.getStatus()).isEqualTo(FollowUpStatus.NOT_SENT_NO_SMTP);
                     assertThat(f.getSubject()).contains("Your meeting with");
                 });
-        assertThat(receivedBy(recipient(deal))).isEmpty();
+        assertThat(smtp.receivedBy(recipient(deal))).isEmpty();
 
         // the SMTP server is configured now (as at the next start): the kept email goes out as composed, once
         assertThat(keptFollowUps.sendKept()).isEqualTo(1);
         assertThat(keptFollowUps.sendKept()).isZero();
-        assertThat(receivedBy(recipient(deal))).singleElement().satisfies(mail -> {
+        assertThat(smtp.receivedBy(recipient(deal))).singleElement().satisfies(mail -> {
             assertThat(mail.getSubject()).contains("Your meeting with");
             assertThat(GreenMailUtil.getBody(mail)).contains("Hello Dana");
         });
         assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId())).singleElement()
                 .satisfies(f -> assertThat(f.getStatus()).isEqualTo(FollowUpStatus.SENT));
-    }
-
-    /** Works the email task of this activity, as the worker's poll would. */
-    private void work(String activityId, ProcessInstance instance) {
-        emailTask(activityId, instance);
-        assertThat(worker.workOn(instance.getId(), activityId)).isPositive();
-        assertThat(externalTasks.createExternalTaskQuery().processInstanceId(instance.getId()).activityId(activityId)
-                .withRetriesLeft().notLocked().count()).as("%s done", activityId).isZero();
     }
 
     private ExternalTask emailTask(String activityId, ProcessInstance instance) {
@@ -642,10 +624,6 @@ class FollowUpsTests {
 
     private ProcessInstance instance(Deal deal) {
         return runtime.createProcessInstanceQuery().processInstanceId(deal.getProcessInstanceId()).singleResult();
-    }
-
-    private List<MimeMessage> receivedBy(String recipient) {
-        return Mailbox.receivedBy(smtp, recipient);
     }
 
     private static String contentType(Part part) {

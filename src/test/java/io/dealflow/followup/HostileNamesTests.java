@@ -1,12 +1,11 @@
 package io.dealflow.followup;
 
+import io.dealflow.support.MailServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dealflow.contact.ContactDetails;
 import io.dealflow.deal.ContactRole;
 import io.dealflow.deal.DealOpening;
@@ -42,7 +41,7 @@ class HostileNamesTests {
     static final String SCRIPT = "<script>alert(1)</script>";
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static MailServer smtp = new MailServer();
 
     @LocalServerPort
     int port;
@@ -93,7 +92,7 @@ class HostileNamesTests {
         sender.deliver(notices.aboutLead(captured.get("leadId").asLong(),
                 captured.get("contactId").asLong(), FollowUpKind.MISSED_HAND_OFF, "management", "hostile-" + unique()));
 
-        MimeMessage mail = Mailbox.receivedBy(smtp, "mia@example.com").stream()
+        MimeMessage mail = smtp.receivedBy("mia@example.com").stream()
                 .filter(m -> Mailbox.subject(m).contains("Bcc: victim")).reduce((a, b) -> b).orElseThrow();
         assertThat(mail.getSubject()).doesNotContain("\r").doesNotContain("\n").startsWith("A sales-qualified lead");
         assertNoInjectedHeader(mail);
@@ -107,11 +106,11 @@ class HostileNamesTests {
         for (Header header : Collections.list(mail.getAllHeaders())) {
             assertThat(header.getName()).doesNotContain("ATTENDEE").isNotEqualToIgnoringCase("Bcc");
         }
-        assertThat(Mailbox.receivedBy(smtp, "victim@evil.example")).isEmpty();
+        assertThat(smtp.receivedBy("victim@evil.example")).isEmpty();
     }
 
     private MimeMessage single(String recipient) {
-        List<MimeMessage> received = Mailbox.receivedBy(smtp, recipient);
+        List<MimeMessage> received = smtp.receivedBy(recipient);
         assertThat(received).hasSize(1);
         return received.get(0);
     }

@@ -1,9 +1,8 @@
 package io.dealflow.followup;
 
+import io.dealflow.support.MailServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dealflow.deal.DealService;
 import io.dealflow.support.SeparateApp;
 import io.dealflow.support.TestDeals;
@@ -38,7 +37,7 @@ class TwoNodesOnPostgresTests {
     private static final int DUE = 200;
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static MailServer smtp = new MailServer();
 
     @Test
     void twoNodesSendEachDueFollowUpExactlyOnce() throws Exception {

@@ -1,12 +1,13 @@
 package io.dealflow.lead;
 
+import static io.dealflow.support.ProcessSteps.fireTimer;
+import static io.dealflow.support.ProcessSteps.workEmailTask;
+import io.dealflow.support.MailServer;
 import io.dealflow.support.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dealflow.support.Api;
 import io.dealflow.support.Mailbox;
 import jakarta.mail.internet.MimeMessage;
@@ -23,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -46,10 +48,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class LeadsTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static MailServer smtp = new MailServer();
 
     @LocalServerPort
     int port;
+    @Autowired
+    ExternalTaskService externalTasks;
     @Autowired
     io.dealflow.followup.FollowUpWorker worker;
     @Autowired
@@ -265,9 +269,9 @@ class LeadsTests {
                 Instant.now().plus(Duration.ofHours(4)).plusSeconds(60));
 
         management.executeJob(sla.getId());
-        work("TellManagementOfMissedHandOff", process);
+        workEmailTask(worker, externalTasks, process.getId(), "TellManagementOfMissedHandOff");
 
-        assertThat(receivedBy("mia@example.com")).filteredOn(m -> subject(m).contains("Slow Works")).singleElement()
+        assertThat(smtp.receivedBy("mia@example.com")).filteredOn(m -> subject(m).contains("Slow Works")).singleElement()
                 .satisfies(mail -> assertThat(subject(mail)).startsWith("A sales-qualified lead is waiting"));
         BpmnAwareTests.assertThat(process).isWaitingAt("BookTheMeeting");
     }
@@ -298,14 +302,14 @@ class LeadsTests {
         BpmnAwareTests.assertThat(process).isWaitingAt("NurtureWait1");
 
         Instant start = Instant.now();
-        fire(process, "NurtureWait1", start.plus(Duration.ofDays(2)));
-        work("SendFirstNurtureEmail", process);
-        fire(process, "NurtureWait2", start.plus(Duration.ofDays(9)));
-        work("SendSecondNurtureEmail", process);
-        fire(process, "NurtureWait3", start.plus(Duration.ofDays(23)));
-        work("SendThirdNurtureEmail", process);
+        fireTimer(management, process.getId(), "NurtureWait1", start.plus(Duration.ofDays(2)).plusSeconds(60));
+        workEmailTask(worker, externalTasks, process.getId(), "SendFirstNurtureEmail");
+        fireTimer(management, process.getId(), "NurtureWait2", start.plus(Duration.ofDays(9)).plusSeconds(60));
+        workEmailTask(worker, externalTasks, process.getId(), "SendSecondNurtureEmail");
+        fireTimer(management, process.getId(), "NurtureWait3", start.plus(Duration.ofDays(23)).plusSeconds(60));
+        workEmailTask(worker, externalTasks, process.getId(), "SendThirdNurtureEmail");
 
-        List<MimeMessage> received = receivedBy(email);
+        List<MimeMessage> received = smtp.receivedBy(email);
         assertThat(received).extracting(LeadsTests::subject).containsExactly(
                 "Three ways teams like yours save a day a week", "How one sales team automated 60% of its follow-ups",
                 "Shall we keep in touch?");
@@ -359,9 +363,9 @@ class LeadsTests {
         String email = unique("u") + "@unsub-" + unique("b") + ".example";
         JsonNode lead = capture(leadJson(email, true, mqlAnswers(), null)).json();
         ProcessInstance process = leadProcess(lead);
-        fire(process, "NurtureWait1", Instant.now().plus(Duration.ofDays(2)));
-        work("SendFirstNurtureEmail", process);
-        String link = GreenMailUtil.getBody(receivedBy(email).get(0))
+        fireTimer(management, process.getId(), "NurtureWait1", Instant.now().plus(Duration.ofDays(2)).plusSeconds(60));
+        workEmailTask(worker, externalTasks, process.getId(), "SendFirstNurtureEmail");
+        String link = GreenMailUtil.getBody(smtp.receivedBy(email).get(0))
                 .replaceAll("(?s).*(/api/unsubscribe/[A-Za-z0-9_-]+).*", "$1");
 
         assertThat(api.get(link, null).status()).isEqualTo(200);
@@ -381,8 +385,8 @@ class LeadsTests {
         String mqlEmail = unique("z") + "@erase-" + unique("b") + ".example";
         JsonNode mql = capture(leadJson(mqlEmail, true, mqlAnswers(), null)).json();
         ProcessInstance nurtured = leadProcess(mql);
-        fire(nurtured, "NurtureWait1", Instant.now().plus(Duration.ofDays(2)));
-        work("SendFirstNurtureEmail", nurtured);
+        fireTimer(management, nurtured.getId(), "NurtureWait1", Instant.now().plus(Duration.ofDays(2)).plusSeconds(60));
+        workEmailTask(worker, externalTasks, nurtured.getId(), "SendFirstNurtureEmail");
 
         assertThat(api.delete("/api/contacts/" + sql.get("contactId").asLong(), "mia").status()).isEqualTo(200);
         assertThat(api.delete("/api/contacts/" + mql.get("contactId").asLong(), "mia").status()).isEqualTo(200);
@@ -512,19 +516,8 @@ class LeadsTests {
         return jdbc.queryForObject("select status from lead where id = ?", String.class, lead.get("leadId").asLong());
     }
 
-    private void fire(ProcessInstance process, String timer, Instant at) {
-        Job job = management.createJobQuery().processInstanceId(process.getId()).activityId(timer).timers().singleResult();
-        assertThat(job).as(timer).isNotNull();
-        ClockUtil.setCurrentTime(Date.from(at.plusSeconds(60)));
-        management.executeJob(job.getId());
-    }
-
     private long count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
-    }
-
-    private List<MimeMessage> receivedBy(String recipient) {
-        return Mailbox.receivedBy(smtp, recipient);
     }
 
     private static String subject(MimeMessage mail) {
@@ -557,12 +550,5 @@ class LeadsTests {
                 company == null ? "" : "\"company\": \"" + company + "\",",
                 website == null ? "" : "\"website\": \"" + website + "\",",
                 consent, answers, meetingAt == null ? "" : ", \"meetingAt\": \"" + meetingAt + "\"");
-    }
-
-    /** Works the email task of this activity, as the worker's poll would. */
-    private void work(String activityId, ProcessInstance process) {
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(process.getId()).activityIdIn(activityId)
-                .count()).as("waiting at the email task %s", activityId).isOne();
-        assertThat(worker.workOn(process.getId(), activityId)).as(activityId).isPositive();
     }
 }

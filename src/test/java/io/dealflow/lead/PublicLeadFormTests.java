@@ -1,12 +1,11 @@
 package io.dealflow.lead;
 
+import io.dealflow.support.MailServer;
 import io.dealflow.support.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dealflow.contact.ConsentConfirmations;
 import io.dealflow.contact.ContactService;
 import io.dealflow.followup.FollowUpKind;
@@ -44,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PublicLeadFormTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static MailServer smtp = new MailServer();
 
     @LocalServerPort
     int port;
@@ -152,7 +151,7 @@ class PublicLeadFormTests {
                 .variableValueEquals("leadId", lead.get("leadId").asLong()).list();
         assertThat(sending).as("one confirmation for two submissions").hasSize(1);
         assertThat(worker.workOn(sending.get(0).getId())).as("the email task SendConsentConfirmation").isOne();
-        List<MimeMessage> received = Mailbox.receivedBy(smtp, email);
+        List<MimeMessage> received = smtp.receivedBy(email);
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("Please confirm: may we email you?");
         assertThat(received.get(0).getHeader("List-Unsubscribe")).isNull();
@@ -162,7 +161,7 @@ class PublicLeadFormTests {
         sender.deliver(leadEmails.consentConfirmation(lead.get("leadId").asLong(), confirmations.get(
                 jdbc.queryForObject("select id from consent_confirmation where contact_id = ?", Long.class,
                         contactId))));
-        assertThat(Mailbox.receivedBy(smtp, email)).as("sent once, however often its job runs").hasSize(1);
+        assertThat(smtp.receivedBy(email)).as("sent once, however often its job runs").hasSize(1);
 
         PublicClient.Response page = visitor.get(link);
         assertThat(page.status()).isEqualTo(200);
@@ -228,7 +227,7 @@ class PublicLeadFormTests {
         JsonNode lead = api.post("/api/leads", LeadsTests.leadJson(email, true, mqlAnswers(), null), "mark").json();
         sender.deliver(leadEmails.marketing(lead.get("leadId").asLong(), lead.get("contactId").asLong(),
                 FollowUpKind.NURTURE_FIRST, "test-" + unique()));
-        MimeMessage mail = Mailbox.receivedBy(smtp, email).get(0);
+        MimeMessage mail = smtp.receivedBy(email).get(0);
         String header = mail.getHeader("List-Unsubscribe")[0];
         // the tests' public URL is http: no one-click header (RFC 8058 wants https, see FollowUpsTests)
         assertThat(mail.getHeader("List-Unsubscribe-Post")).isNull();

@@ -1,10 +1,10 @@
 package io.dealflow.process;
 
+import static io.dealflow.support.ProcessSteps.fireTimer;
+import io.dealflow.support.MailServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.DealStatus;
@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -63,7 +64,7 @@ class ModelBeansTests {
     private static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static MailServer smtp = new MailServer();
 
     @Autowired
     ApplicationContext context;
@@ -183,15 +184,15 @@ class ModelBeansTests {
                     .deploymentId(deployment).singleResult().getId());
             completeStage(instance, "MeetingBooked", Map.of("outcome", "advance"));
             completeStage(instance, "NeedsAssessed", Map.of("outcome", "advance"));
-            fire(instance, "ProposalUnanswered3Days");
+            fireTimer(management, instance, "ProposalUnanswered3Days");
             skip(instance, "SendProposalFollowUp");
-            fire(instance, "ProposalUnanswered7Days");
+            fireTimer(management, instance, "ProposalUnanswered7Days");
             skip(instance, "SendSecondProposalFollowUp");
-            fire(instance, "ProposalUnanswered10Days");
+            fireTimer(management, instance, "ProposalUnanswered10Days");
 
             assertThat(worker.workOn(instance, "RemindOwnerOfProposal")).as("the former topic is worked").isOne();
 
-            assertThat(Mailbox.receivedBy(smtp, "sam@example.com"))
+            assertThat(smtp.receivedBy("sam@example.com"))
                     .filteredOn(mail -> Mailbox.subject(mail).startsWith(deal.getReference()))
                     .singleElement().satisfies(mail -> assertThat(Mailbox.subject(mail)).contains("still unanswered"));
             assertThat(externalTasks.createExternalTaskQuery().processInstanceId(instance)
@@ -262,11 +263,6 @@ class ModelBeansTests {
     private void completeStage(String instance, String stage, Map<String, Object> variables) {
         Task task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(stage).singleResult();
         tasks.complete(task.getId(), variables);
-    }
-
-    private void fire(String instance, String timer) {
-        management.executeJob(management.createJobQuery().processInstanceId(instance).activityId(timer).timers()
-                .singleResult().getId());
     }
 
     /** Completes an email task without sending its emails: only the path to the next one matters here. */
