@@ -105,6 +105,7 @@ public class Contact {
         lastName = null;
         phone = null;
         jobTitle = null;
+        timeZone = null;
         company = null;
         unsubscribeToken = null;
         recordConsent(new MarketingConsent(false, now, ERASURE_SOURCE, null), now);
