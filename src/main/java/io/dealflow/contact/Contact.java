@@ -39,6 +39,9 @@ public class Contact {
     @Embedded
     private MarketingConsent consent = MarketingConsent.none();
 
+    /** IANA id (see {@link TimeZones}); null: the app's default zone (dealflow.mail.default-zone). */
+    private String timeZone;
+
     /** The secret in this contact's unsubscribe link; null until a marketing email first needs one. */
     private String unsubscribeToken;
 
@@ -67,6 +70,20 @@ public class Contact {
         this.updatedAt = now;
     }
 
+    /** A zone we are told replaces the one we knew; none said keeps it. */
+    public void useTimeZone(String timeZone, Instant now) {
+        if (timeZone != null) {
+            this.timeZone = timeZone;
+            this.updatedAt = now;
+        }
+    }
+
+    /** Set (or cleared, with null) through the contacts API. */
+    public void changeTimeZone(String timeZone, Instant now) {
+        this.timeZone = timeZone;
+        this.updatedAt = now;
+    }
+
     public void recordConsent(MarketingConsent consent, Instant now) {
         this.consent = consent;
         this.updatedAt = now;
@@ -88,6 +105,7 @@ public class Contact {
         lastName = null;
         phone = null;
         jobTitle = null;
+        timeZone = null;
         company = null;
         unsubscribeToken = null;
         recordConsent(new MarketingConsent(false, now, ERASURE_SOURCE, null), now);
@@ -117,6 +135,10 @@ public class Contact {
     public String displayName() {
         String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
         return name.isEmpty() ? email : name;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
     }
 
     public String getUnsubscribeToken() {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,5 +41,14 @@ public class ContactController {
         MarketingConsent consent = new MarketingConsent(request.marketing(), now, source,
                 request.text() == null ? null : request.text().trim());
         return contacts.recordConsent(id, consent, now);
+    }
+
+    /** The zone the contact's automatic emails are timed in: {@code {"timeZone": "America/New_York"}}, null clears it. */
+    @PutMapping("/{id}/time-zone")
+    public ContactView timeZone(@PathVariable long id, @RequestBody TimeZoneRequest request) {
+        return contacts.changeTimeZone(id, request.timeZone(), Instant.now());
+    }
+
+    public record TimeZoneRequest(String timeZone) {
     }
 }

@@ -32,6 +32,7 @@ public class ContactService {
         if (details.consent() != null) {
             contact.recordConsent(details.consent(), now);
         }
+        contact.useTimeZone(details.timeZone(), now);
         return contacts.save(contact);
     }
 
@@ -102,6 +103,20 @@ public class ContactService {
             events.publishEvent(new ConsentWithdrawn(contactId));
         }
         return ContactView.of(contact);
+    }
+
+    /** The zone the contact's automatic emails are timed in (an IANA id); null clears it. */
+    @Transactional
+    public ContactView changeTimeZone(Long contactId, String timeZone, Instant now) {
+        Contact contact = find(contactId);
+        contact.changeTimeZone(TimeZones.checked("timeZone", timeZone), now);
+        return ContactView.of(contact);
+    }
+
+    /** The contact's time zone (an IANA id), empty when none is known or there is no such contact. */
+    @Transactional(readOnly = true)
+    public Optional<String> timeZoneOf(Long contactId) {
+        return contacts.findById(contactId).map(Contact::getTimeZone);
     }
 
     private Contact find(Long contactId) {

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /** A contact as the API shows it, with its consent as recorded. */
 public record ContactView(Long id, String email, String firstName, String lastName, String phone, String jobTitle,
-                          CompanyView company, ConsentView consent, Instant createdAt, Instant updatedAt) {
+                          CompanyView company, ConsentView consent, String timeZone, Instant createdAt,
+                          Instant updatedAt) {
 
     public record CompanyView(Long id, String name, String domain) {
     }
@@ -20,6 +21,6 @@ public record ContactView(Long id, String email, String firstName, String lastNa
                 contact.getPhone(), contact.getJobTitle(),
                 company == null ? null : new CompanyView(company.getId(), company.getName(), company.getDomain()),
                 new ConsentView(consent.isGranted(), consent.getAt(), consent.getSource(), consent.getText()),
-                contact.getCreatedAt(), contact.getUpdatedAt());
+                contact.getTimeZone(), contact.getCreatedAt(), contact.getUpdatedAt());
     }
 }

@@ -3,6 +3,7 @@ package io.dealflow.deal;
 import io.dealflow.contact.ContactDetails;
 import io.dealflow.contact.EmailAddresses;
 import io.dealflow.contact.MarketingConsent;
+import io.dealflow.contact.TimeZones;
 import io.dealflow.web.InvalidFieldException;
 import io.dealflow.web.IsoCurrency;
 import io.dealflow.web.KnownUser;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +41,8 @@ public record OpenDealRequest(
             @Size(max = 50) String phone,
             @Size(max = 150) String jobTitle,
             ContactRole role,
-            @Valid Consent consent) {
+            @Valid Consent consent,
+            @Size(max = TimeZones.MAX_LENGTH) String timeZone) {
 
         public Contact {
             // " Dana@Acme.example " is Dana's address too: spacing is not a reason to refuse it
@@ -69,11 +72,14 @@ public record OpenDealRequest(
                 && !io.dealflow.company.Domains.isValid(io.dealflow.company.Domains.normalize(company.domain()))) {
             throw new InvalidFieldException("company.domain", "is not a domain name such as acme.example");
         }
-        List<DealOpening.Participant> participants = contacts.stream()
-                .map(c -> new DealOpening.Participant(new ContactDetails(c.email(), c.firstName(), c.lastName(),
-                        c.phone(), c.jobTitle(), consent(c.consent(), now)),
-                        c.role() == null ? ContactRole.OTHER : c.role()))
-                .toList();
+        List<DealOpening.Participant> participants = new ArrayList<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            Contact c = contacts.get(i);
+            participants.add(new DealOpening.Participant(new ContactDetails(c.email(), c.firstName(), c.lastName(),
+                    c.phone(), c.jobTitle(), consent(c.consent(), now),
+                    TimeZones.checked("contacts[" + i + "].timeZone", c.timeZone())),
+                    c.role() == null ? ContactRole.OTHER : c.role()));
+        }
         return new DealOpening(title, company.name(), company.domain(), participants,
                 monthlyValue == null ? null : new MonthlyValue(monthlyValue.amount(), monthlyValue.currency()),
                 owner == null || owner.isBlank() ? null : owner, meetingAt);

@@ -35,4 +35,17 @@ public enum FollowUpKind {
     public boolean isMarketing() {
         return marketing;
     }
+
+    /**
+     * Automatic emails to prospects, leads and customers, which go out only inside the send window
+     * ({@link SendSchedule}). The others go at once: to our own users, and those answering what the person just did
+     * (booked a meeting, asked for emails on the form).
+     */
+    public boolean waitsForSendWindow() {
+        return switch (this) {
+            case WELCOME, CLOSING, PROPOSAL_FOLLOW_UP, PROPOSAL_SECOND_FOLLOW_UP, NURTURE_FIRST, NURTURE_SECOND,
+                 NURTURE_THIRD -> true;
+            default -> false;
+        };
+    }
 }

@@ -25,9 +25,12 @@ public class FollowUpOutbox {
     private final FollowUpRepository followUps;
     private final MessageIds messageIds;
     private final TransactionTemplate ownTransaction;
+    private final SendSchedule schedule;
 
-    public FollowUpOutbox(FollowUpRepository followUps, PlatformTransactionManager transactions, MessageIds messageIds) {
+    public FollowUpOutbox(FollowUpRepository followUps, PlatformTransactionManager transactions, MessageIds messageIds,
+                          SendSchedule schedule) {
         this.messageIds = messageIds;
+        this.schedule = schedule;
         this.followUps = followUps;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -73,10 +76,13 @@ public class FollowUpOutbox {
      * Claims the email for {@code worker}'s SMTP conversation, committed before this returns: one atomic UPDATE,
      * so of two nodes trying at once exactly one gets it. The claim holds for {@code duration}, which must be
      * longer than a send can take (the SMTP timeouts); a node that dies mid-send leaves a claim that runs out.
+     *
+     * @throws HeldBackException when the email may not go yet (send window, mailbox limits): nothing is claimed
      */
     public Claim claim(Long id, String worker, Instant now, Duration duration) {
         return ownTransaction.execute(tx -> {
             if (followUps.claim(id, worker, now, now.plus(duration), FollowUpStatus.SENDING, CLAIMABLE) == 1) {
+                schedule.admit(followUps.findById(id).orElseThrow(), now);
                 return Claim.CLAIMED;
             }
             FollowUpStatus status = followUps.findById(id).map(FollowUp::getStatus).orElse(FollowUpStatus.SENT);

@@ -79,6 +79,7 @@ public class FollowUpSender {
      *
      * @throws FollowUpFailedException when any email failed (after all were tried); its message names no person
      * @throws FollowUpClaimedElsewhereException when none failed but another node is sending some of them
+     * @throws HeldBackException when the others went but some may not go yet (send window, mailbox limits)
      */
     public int deliver(List<Outgoing> emails, Runnable beforeEach) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -88,6 +89,7 @@ public class FollowUpSender {
         int sent = 0;
         List<String> failures = new ArrayList<>();
         List<String> elsewhere = new ArrayList<>();
+        HeldBackException heldBack = null;
         for (Outgoing email : emails) {
             if (mailSender == null) {
                 noSmtp();
@@ -95,7 +97,14 @@ public class FollowUpSender {
                 continue;
             }
             beforeEach.run();
-            switch (outbox.claim(email.rowId(), worker, ClockUtil.now().toInstant(), claimFor)) {
+            FollowUpOutbox.Claim claim;
+            try {
+                claim = outbox.claim(email.rowId(), worker, ClockUtil.now().toInstant(), claimFor);
+            } catch (HeldBackException e) {
+                heldBack = HeldBackException.sooner(heldBack, e);
+                continue;
+            }
+            switch (claim) {
                 case CLAIMED -> {
                     String failure = send(email);
                     if (failure == null) {
@@ -114,6 +123,9 @@ public class FollowUpSender {
         if (!elsewhere.isEmpty()) {
             throw new FollowUpClaimedElsewhereException(String.join(", ", elsewhere)
                     + " being sent by another node; looked at again later");
+        }
+        if (heldBack != null) {
+            throw heldBack;
         }
         return sent;
     }

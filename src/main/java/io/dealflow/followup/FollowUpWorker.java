@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * then claim, send and record each (see {@link FollowUpSender}), then complete the task. A failure hands the task
  * back with one retry less after {@code retry-after}; the last one raises an incident that Cockpit shows and a
  * manager can retry there (it sets the retries again). Emails another node is sending right now: handed back with
- * the retries unchanged, looked at again after {@code recheck-claimed-after}.
+ * the retries unchanged, looked at again after {@code recheck-claimed-after}. Emails that may not go yet (the send
+ * window, the mailbox's limits: {@link SendSchedule}): the task stays locked until they may, no failure recorded.
  *
  * <p>Polled by {@link FollowUpPolling}; the tests call {@link #workOnce()} or {@link #workOn(String)}. Runs with no
  * authenticated user, as the job executor does.
@@ -105,6 +107,9 @@ public class FollowUpWorker {
         } catch (FollowUpClaimedElsewhereException e) {
             handBack(task, e.getMessage(), null, retries(task), settings.recheckClaimedAfter().toMillis());
             return;
+        } catch (HeldBackException e) {
+            waitUntil(task, e);
+            return;
         } catch (RuntimeException e) {
             int retriesLeft = Math.max(0, retries(task) - 1);
             String message = FollowUpFailedException.withoutAddresses(e.getMessage());
@@ -121,6 +126,22 @@ public class FollowUpWorker {
         } catch (NotFoundException e) {
             log.info("Email task {} ({}) was gone when done (its process moved on or was cancelled)", task.id(),
                     task.activityId());
+        }
+    }
+
+    /**
+     * Keeps the task locked until its emails may go (not a failure: Cockpit shows nothing); whichever node fetches
+     * it after that works it. A node stopped meanwhile leaves just the lock, which runs out then.
+     */
+    private void waitUntil(LockedEmailTask task, HeldBackException heldBack) {
+        long millis = Math.max(1000, heldBack.until().toEpochMilli() - ClockUtil.getCurrentTime().getTime());
+        log.debug("Email task {} ({}) waits until {}: {}", task.id(), task.activityId(), heldBack.until(),
+                heldBack.getMessage());
+        try {
+            externalTasks.extendLock(task.id(), workerId, millis);
+        } catch (ProcessEngineException e) {
+            log.warn("Email task {} ({}) could not be held until {}: {}", task.id(), task.activityId(),
+                    heldBack.until(), e.getMessage());
         }
     }
 

@@ -70,7 +70,7 @@ public class KeptFollowUps implements ApplicationRunner {
         List<Outgoing> kept = transaction.execute(tx -> kept());
         try {
             return sender.deliver(kept);
-        } catch (FollowUpFailedException | FollowUpClaimedElsewhereException e) {
+        } catch (FollowUpFailedException | FollowUpClaimedElsewhereException | HeldBackException e) {
             log.warn("Some kept follow-up emails were not sent now: {}", e.getMessage());
             return (int) kept.stream().filter(email -> outbox.isSent(email.rowId())).count();
         }

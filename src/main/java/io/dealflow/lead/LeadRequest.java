@@ -3,6 +3,7 @@ package io.dealflow.lead;
 import io.dealflow.company.Domains;
 import io.dealflow.contact.ContactDetails;
 import io.dealflow.contact.MarketingConsent;
+import io.dealflow.contact.TimeZones;
 import io.dealflow.web.InvalidFieldException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -22,10 +23,18 @@ public record LeadRequest(
         @Valid Consent consent,
         @Valid QualificationAnswers answers,
         Instant meetingAt,
-        @Size(max = 100) String source) {
+        @Size(max = 100) String source,
+        @Size(max = TimeZones.MAX_LENGTH) String timeZone) {
 
     public LeadRequest {
         email = email == null ? null : email.trim();
+    }
+
+    /** A lead whose time zone is not known (the public form, the CSV import). */
+    public LeadRequest(String email, String firstName, String lastName, String company, String website,
+                       String jobTitle, String phone, Consent consent, QualificationAnswers answers, Instant meetingAt,
+                       String source) {
+        this(email, firstName, lastName, company, website, jobTitle, phone, consent, answers, meetingAt, source, null);
     }
 
     public record Consent(Boolean marketing, @Size(max = 100) String source, @Size(max = 1000) String text) {
@@ -67,7 +76,7 @@ public record LeadRequest(
                 : consent != null && Boolean.FALSE.equals(consent.marketing())
                 ? new MarketingConsent(false, now, consentSource, null) : null;
         ContactDetails details = new ContactDetails(email, blankToNull(firstName), blankToNull(lastName),
-                blankToNull(phone), blankToNull(jobTitle), given);
+                blankToNull(phone), blankToNull(jobTitle), given, TimeZones.checked("timeZone", timeZone));
         return new LeadSubmission(details, blankToNull(company), blankToNull(website),
                 answers == null ? QualificationAnswers.NONE : answers, meetingAt, from);
     }

@@ -10,8 +10,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The product's settings under {@code dealflow.*}, typed and in one place; their defaults and what each means are in
- * {@code application.yaml} (README, "Configuration"). The email worker's and the login throttle's settings have
- * records of their own in their packages.
+ * {@code application.yaml} (README, "Configuration"). The email worker's, the send window's and limits'
+ * (followup.SendingProperties) and the login throttle's settings have records of their own in their packages.
  *
  * @param salesProcessKey the process key of the deal stages' model (bpmn/sales-process.bpmn)
  * @param leadProcessKey the process key of marketing's model (bpmn/lead-process.bpmn)
