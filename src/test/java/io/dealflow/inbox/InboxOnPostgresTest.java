@@ -1,0 +1,7 @@
+package io.dealflow.inbox;
+
+import io.dealflow.support.OnPostgres;
+
+@OnPostgres
+class InboxOnPostgresTest extends InboxContract {
+}
