@@ -8,7 +8,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.dealflow.contact.ContactDetails;
 import io.dealflow.contact.ContactService;
+import io.dealflow.contact.MarketingConsent;
+import io.dealflow.lead.LeadCaptured;
+import io.dealflow.lead.LeadIntake;
+import io.dealflow.lead.LeadService;
+import io.dealflow.lead.LeadSubmission;
+import io.dealflow.lead.QualificationAnswers;
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.DealView;
@@ -75,6 +82,10 @@ abstract class InboxContract {
     InboxActions actions;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LeadIntake intake;
+    @Autowired
+    LeadService leads;
 
     GreenMailUser sales;
     InboxProperties settings;
@@ -259,6 +270,25 @@ abstract class InboxContract {
         assertThat(reader().poll()).isEqualTo(2);
 
         assertThat(replies(deal)).hasSize(1);
+    }
+
+    @Test
+    void aReplyOfALeadInNurturingQualifiesItAgain() throws Exception {
+        String email = "lee-" + UUID.randomUUID().toString().substring(0, 8) + "@nurtured.example";
+        LeadCaptured lead = intake.capture(new LeadSubmission(new ContactDetails(email, "Lee", "Prospect", null, null,
+                new MarketingConsent(true, Instant.now(), "test", "Yes, email me.")), "Nurtured Ltd",
+                "https://nurtured.example", new QualificationAnswers(true, false, true, "QUARTER", 250), null, "api"));
+        assertThat(lead.outcome()).isEqualTo("MQL");
+        ProcessInstance process = runtime.createProcessInstanceQuery()
+                .processInstanceId(leads.get(lead.leadId()).getProcessInstanceId()).singleResult();
+        BpmnAwareTests.assertThat(process).isWaitingAt("NurtureWait1");
+
+        deliver(email, "Re: Three ways teams like yours save a day a week", "", "Interesting, tell me more.");
+        assertThat(reader().poll()).isEqualTo(1);
+
+        BpmnAwareTests.assertThat(process).hasPassed("LeadEngaged");
+        assertThat(jdbc.queryForObject("select outcome from inbox_message where lead_id = ?", String.class,
+                lead.leadId())).isEqualTo("lead engaged: qualified again as MQL");
     }
 
     @Test
