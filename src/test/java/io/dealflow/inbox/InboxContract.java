@@ -16,6 +16,7 @@ import io.dealflow.lead.LeadIntake;
 import io.dealflow.lead.LeadService;
 import io.dealflow.lead.LeadSubmission;
 import io.dealflow.lead.QualificationAnswers;
+import io.dealflow.privacy.PersonalData;
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.DealView;
@@ -86,6 +87,8 @@ abstract class InboxContract {
     LeadIntake intake;
     @Autowired
     LeadService leads;
+    @Autowired
+    PersonalData personalData;
 
     GreenMailUser sales;
     InboxProperties settings;
@@ -289,6 +292,23 @@ abstract class InboxContract {
         BpmnAwareTests.assertThat(process).hasPassed("LeadEngaged");
         assertThat(jdbc.queryForObject("select outcome from inbox_message where lead_id = ?", String.class,
                 lead.leadId())).isEqualTo("lead engaged: qualified again as MQL");
+    }
+
+    @Test
+    void erasingThePersonErasesWhatTheyWroteToTheMailbox() throws Exception {
+        Deal deal = deals.get(deals.open(TestDeals.openingWithConsent("sam")));
+        toProposalSent(instance(deal));
+        String buyer = buyer(deal);
+        deliver(buyer, "Re: proposal from Dana", "", "Dana here, call me on +40 21 000 0000.");
+        assertThat(reader().poll()).isEqualTo(1);
+
+        personalData.erase(contacts.findByEmail(buyer).orElseThrow().getId(), "demo");
+
+        assertThat(replies(deal)).singleElement().satisfies(reply -> {
+            assertThat(reply.from()).isNull();
+            assertThat(reply.subject()).isNull();
+            assertThat(reply.snippet()).isNull();
+        });
     }
 
     @Test
