@@ -3,7 +3,7 @@ package io.dealflow.inbox;
 import io.dealflow.contact.ContactService;
 import io.dealflow.deal.DealService;
 import io.dealflow.followup.FollowUpSender;
-import io.dealflow.followup.FollowUpService;
+import io.dealflow.followup.TeamNotices;
 import io.dealflow.lead.LeadIntake;
 import io.dealflow.lead.LeadService;
 import io.dealflow.lead.LeadStatus;
@@ -37,12 +37,12 @@ class InboxActions {
     private final LeadService leads;
     private final LeadIntake intake;
     private final ContactService contacts;
-    private final FollowUpService followUps;
+    private final TeamNotices followUps;
     private final FollowUpSender sender;
     private final TransactionTemplate transaction;
 
     InboxActions(InboxStore store, InboxMatcher matcher, DealService deals, LeadService leads, LeadIntake intake,
-                 ContactService contacts, FollowUpService followUps, FollowUpSender sender,
+                 ContactService contacts, TeamNotices followUps, FollowUpSender sender,
                  PlatformTransactionManager transactions) {
         this.store = store;
         this.matcher = matcher;
