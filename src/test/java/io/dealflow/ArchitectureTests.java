@@ -31,7 +31,7 @@ class ArchitectureTests {
                     "io.dealflow.cluster..", "io.dealflow.login..", "io.dealflow.operations..")
             .layer("Engine adapters").definedBy("io.dealflow.process..")
             .layer("Features").definedBy("io.dealflow.pipeline..", "io.dealflow.followup..", "io.dealflow.lead..",
-                    "io.dealflow.privacy..")
+                    "io.dealflow.privacy..", "io.dealflow.inbox..")
             .layer("Records").definedBy("io.dealflow.company..", "io.dealflow.contact..", "io.dealflow.deal..",
                     "io.dealflow.stage..")
             .layer("Plumbing").definedBy("io.dealflow.web..", "io.dealflow.access..", "io.dealflow.audit..",

@@ -49,6 +49,13 @@ public class Contact {
 
     private Instant updatedAt;
 
+    /** A permanent delivery failure of {@link #undeliverableAddress} (the email at the time) since then, and why. */
+    private Instant undeliverableSince;
+
+    private String undeliverableAddress;
+
+    private String undeliverableReason;
+
     protected Contact() {
     }
 
@@ -108,7 +115,38 @@ public class Contact {
         timeZone = null;
         company = null;
         unsubscribeToken = null;
+        undeliverableSince = null;
+        undeliverableAddress = null;
+        undeliverableReason = null;
         recordConsent(new MarketingConsent(false, now, ERASURE_SOURCE, null), now);
+    }
+
+    /**
+     * Whether any email may go to this contact: not when its address failed permanently (a bounce); an address
+     * changed since is tried again.
+     */
+    public boolean isDeliverable() {
+        return undeliverableSince == null || !undeliverableAddress.equals(email);
+    }
+
+    /** A permanent delivery failure of {@code address}; answers false when it was known already or is not ours. */
+    public boolean markUndeliverable(String address, String reason, Instant now) {
+        if (!EmailAddresses.normalize(address).equals(email) || !isDeliverable()) {
+            return false;
+        }
+        undeliverableSince = now;
+        undeliverableAddress = email;
+        undeliverableReason = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
+        updatedAt = now;
+        return true;
+    }
+
+    public Instant getUndeliverableSince() {
+        return isDeliverable() ? null : undeliverableSince;
+    }
+
+    public String getUndeliverableReason() {
+        return isDeliverable() ? null : undeliverableReason;
     }
 
     public static String placeholderEmail(Long id) {

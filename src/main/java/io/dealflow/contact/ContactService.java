@@ -53,6 +53,15 @@ public class ContactService {
     }
 
     /**
+     * A permanent delivery failure of {@code address}: answers its contact when this marked it (once per address),
+     * empty when no contact has it or it was marked already.
+     */
+    @Transactional
+    public Optional<Contact> markUndeliverable(String address, String reason, Instant now) {
+        return findByEmail(address).filter(contact -> contact.markUndeliverable(address, reason, now));
+    }
+
+    /**
      * The contact's unsubscribe token, created on first use. Committed at once: the link goes out in an email,
      * so it must keep working even if the job that sent the email is rolled back afterwards.
      */

@@ -192,7 +192,14 @@ public class DealService {
      */
     @Transactional
     public int replied(Long dealId, Viewer viewer) {
-        Deal deal = visibleTo(dealId, viewer);
+        visibleTo(dealId, viewer);
+        return replied(dealId);
+    }
+
+    /** {@link #replied(Long, Viewer)} as the system (a reply read from the sales mailbox): no viewer to check. */
+    @Transactional
+    public int replied(Long dealId) {
+        Deal deal = get(dealId);
         if (deal.getStatus() != DealStatus.OPEN) {
             return 0;
         }

@@ -23,7 +23,9 @@ public record DealView(Long id, String reference, String title, CompanyView comp
     public record CompanyView(Long id, String name, String domain) {
     }
 
-    public record ContactView(Long id, String email, String firstName, String lastName, ContactRole role) {
+    /** {@code undeliverable}: the address bounced permanently; no email goes to it until it changes. */
+    public record ContactView(Long id, String email, String firstName, String lastName, ContactRole role,
+                              boolean undeliverable) {
     }
 
     /** {@code amount} null (present, never left out): the value is not known yet. */
@@ -40,7 +42,7 @@ public record DealView(Long id, String reference, String title, CompanyView comp
                 new CompanyView(deal.getCompany().getId(), deal.getCompany().getName(), deal.getCompany().getDomain()),
                 deal.getContacts().stream().map(dc -> new ContactView(dc.getContact().getId(),
                         dc.getContact().getEmail(), dc.getContact().getFirstName(), dc.getContact().getLastName(),
-                        dc.getRole())).toList(),
+                        dc.getRole(), !dc.getContact().isDeliverable())).toList(),
                 new MonthlyValueView(deal.getMonthlyValue().getAmount(), deal.getMonthlyValue().getCurrency()),
                 deal.getOwner(), deal.getStageName(), deal.getStageKey(), deal.getStageEnteredAt(), deal.getStatus(),
                 deal.getLostReason(), deal.getLostNote(), deal.getProcessInstanceId(), deal.getMeetingAt(),

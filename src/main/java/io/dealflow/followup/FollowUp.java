@@ -103,6 +103,10 @@ public class FollowUp {
         status = FollowUpStatus.NOT_SENT_NO_CONSENT;
     }
 
+    void notSentUndeliverable() {
+        status = FollowUpStatus.NOT_SENT_UNDELIVERABLE;
+    }
+
     void keptWithoutSmtp(ComposedMail mail, String unsubscribeLink) {
         released();
         status = FollowUpStatus.NOT_SENT_NO_SMTP;

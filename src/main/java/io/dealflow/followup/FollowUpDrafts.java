@@ -46,6 +46,11 @@ class FollowUpDrafts {
     void add(List<Outgoing> out, Topic topic, Recipient recipient, FollowUpKind kind, String occasion,
              Map<String, Object> model, String calendarInvite) {
         String key = topic.key() + ":" + kind + ":" + recipient.key() + ":" + occasion;
+        if (recipient.contactId() != null && !contacts.get(recipient.contactId()).isDeliverable()) {
+            outbox.notSentUndeliverable(new FollowUp(topic.dealId(), topic.leadId(), recipient.contactId(), kind,
+                    recipient.email(), composer.compose(kind, model, null).subject(), key, ClockUtil.now().toInstant()));
+            return;
+        }
         String unsubscribeUrl = null;
         if (kind.isMarketing()) {
             if (!consents(recipient.contactId())) {

@@ -18,7 +18,9 @@ public enum FollowUpKind {
     NURTURE_SECOND("nurture-second", true),
     NURTURE_THIRD("nurture-third", true),
     MISSED_HAND_OFF("missed-hand-off", false),
-    CONSENT_CONFIRMATION("consent-confirmation", false);
+    CONSENT_CONFIRMATION("consent-confirmation", false),
+    /** To a deal's owner: a contact's address bounced permanently (read from the sales mailbox); once per address. */
+    UNDELIVERABLE_NOTICE("undeliverable-notice", false);
 
     private final String template;
     private final boolean marketing;

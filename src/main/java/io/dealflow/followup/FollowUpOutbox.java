@@ -72,6 +72,16 @@ public class FollowUpOutbox {
         }));
     }
 
+    /** An email to an address that bounced permanently: kept, visibly, and never sent. */
+    public void notSentUndeliverable(FollowUp candidate) {
+        FollowUp row = row(candidate);
+        ownTransaction.executeWithoutResult(tx -> followUps.findById(row.getId()).ifPresent(found -> {
+            if (found.getStatus() != FollowUpStatus.SENT && found.getStatus() != FollowUpStatus.SENDING) {
+                found.notSentUndeliverable();
+            }
+        }));
+    }
+
     /**
      * Claims the email for {@code worker}'s SMTP conversation, committed before this returns: one atomic UPDATE,
      * so of two nodes trying at once exactly one gets it. The claim holds for {@code duration}, which must be

@@ -9,5 +9,7 @@ public enum FollowUpStatus {
     NOT_SENT_NO_SMTP,
     /** A marketing email to a contact without marketing consent (never given, withdrawn or unsubscribed). */
     NOT_SENT_NO_CONSENT,
+    /** The recipient's address bounced permanently (contact.undeliverable_since): nothing goes to it any more. */
+    NOT_SENT_UNDELIVERABLE,
     FAILED
 }

@@ -60,6 +60,32 @@ public class TeamNotices {
         return out;
     }
 
+    /**
+     * The deal's owner (each of the sales team for a team deal) told that a contact's address bounced permanently;
+     * once per address (the occasion is the contact and when its address was marked).
+     */
+    @Transactional
+    public List<Outgoing> undeliverableNotices(Long dealId, Long contactId) {
+        List<Outgoing> out = new ArrayList<>();
+        Deal deal = deals.get(dealId);
+        var contact = contacts.get(contactId);
+        if (contact.isDeliverable()) {
+            return out;
+        }
+        FollowUpKind kind = FollowUpKind.UNDELIVERABLE_NOTICE;
+        List<Recipient> owners = deal.getOwner() == null ? team.reachable(Roles.SALES, kind, deal.getReference())
+                : team.owner(deal).stream().toList();
+        for (Recipient owner : owners) {
+            Map<String, Object> model = models.of(deal, owner);
+            model.put("contactName", contact.displayName());
+            model.put("contactEmail", contact.getEmail());
+            model.put("reason", contact.getUndeliverableReason() == null ? "" : contact.getUndeliverableReason());
+            drafts.add(out, drafts.about(deal), owner, kind, "undeliverable-" + contactId + "@"
+                    + contact.getUndeliverableSince().getEpochSecond(), model, null);
+        }
+        return out;
+    }
+
     /** An email about a lead to every member of a group (e.g. management about a missed hand-off). */
     @Transactional
     public List<Outgoing> aboutLead(Long leadId, Long contactId, FollowUpKind kind, String group, String occasion) {

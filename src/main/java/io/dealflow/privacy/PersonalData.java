@@ -106,6 +106,9 @@ public class PersonalData {
         jdbc.update("update lead_import_row set state = 'REJECTED', request = null, field = 'email',"
                 + " reason = 'The person was erased before this row ran' where state = 'PENDING'"
                 + " and lower(request) like ? escape '!'", "%\"email\":\"" + likeLiteral(contact.getEmail()) + "\"%");
+        // what they wrote to the sales mailbox: the row stays (a reply came then), without sender, subject and text
+        jdbc.update("update inbox_message set sender = null, subject = null, snippet = null, outcome = null"
+                + " where contact_id = ? or sender = ?", contactId, contact.getEmail());
         contact.erase(now);
         return erasures.save(new Erasure(contactId, erasedBy, now, emails.size(), dealLinks, removed));
     }

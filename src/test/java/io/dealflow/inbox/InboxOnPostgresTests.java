@@ -1,0 +1,8 @@
+package io.dealflow.inbox;
+
+import io.dealflow.support.OnPostgres;
+
+/** InboxTests again on a real PostgreSQL. */
+@OnPostgres
+class InboxOnPostgresTests extends InboxTests {
+}
