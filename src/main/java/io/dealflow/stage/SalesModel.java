@@ -144,6 +144,11 @@ public class SalesModel {
         }
     }
 
+    /** The stage a user task of the sales model is, with what its extension properties say. */
+    public static Stage stageOf(UserTask task) {
+        return stage(task);
+    }
+
     private static Stage stage(UserTask task) {
         Duration idleLimit = duration(property(task, "idleLimit"));
         Duration escalationLimit = duration(property(task, "escalationLimit"));
