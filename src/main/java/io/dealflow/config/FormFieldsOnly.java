@@ -144,8 +144,8 @@ class FormFieldsOnly extends OncePerRequestFilter {
         problems.write(response, problem);
     }
 
-    /** The request again, with the body already read. */
-    private static final class ReadAgain extends HttpServletRequestWrapper {
+    /** The request again, with the body already read (or a changed one). */
+    static final class ReadAgain extends HttpServletRequestWrapper {
 
         private final byte[] body;
 

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the sales team needs in every installation: the groups' rights to use Tasklist and Cockpit for the
- * sales process, and the Tasklist filters "My deals", "Team deals" and "All open deals".
+ * sales process, and the Tasklist filters "My deals" (by next step), "No next step", "Team deals" and "All open
+ * deals".
  * Idempotent: it adds what is missing and narrows what an earlier version granted more widely. A deal's own
  * instance and stages are granted with the deal (see {@link DealGrants} and {@link TeamTaskAuthorizations}).
  */
@@ -94,8 +95,13 @@ public class SalesAccess implements StartupTask {
                 Permissions.READ_HISTORY);
 
         TaskQuery salesTasks = tasks.createTaskQuery().processDefinitionKey(salesProcessKey);
-        filter("My deals", "Deals whose stage is mine to move on", -10,
-                tasks.createTaskQuery().processDefinitionKey(salesProcessKey).taskAssigneeExpression("${currentUser()}"));
+        // by the rep's next step (the follow-up date they set), then by when the deal turns idle (the due date)
+        filter("My deals", "Deals whose stage is mine to move on, by my next step", -10,
+                tasks.createTaskQuery().processDefinitionKey(salesProcessKey).taskAssigneeExpression("${currentUser()}")
+                        .orderByFollowUpDate().asc().orderByDueDate().asc(), DEAL_COLUMNS, 2);
+        filter("No next step", "My deals without a follow-up date, or whose follow-up date has passed", -9,
+                tasks.createTaskQuery().processDefinitionKey(salesProcessKey).taskAssigneeExpression("${currentUser()}")
+                        .followUpBeforeOrNotExistentExpression("${now()}").orderByDueDate().asc());
         filter("Team deals", "Deals of the sales team that nobody has taken", 0,
                 tasks.createTaskQuery().processDefinitionKey(salesProcessKey).taskCandidateGroup(SALES).taskUnassigned());
         filter("All open deals", "Every open deal, in whichever stage", 10, salesTasks);
@@ -146,14 +152,36 @@ public class SalesAccess implements StartupTask {
 
     private void filter(String name, String description, int priority, TaskQuery query,
                         List<Map<String, String>> columns) {
-        if (filters.createFilterQuery().filterName(name).count() > 0) {
-            return;
-        }
-        Filter filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
+        filter(name, description, priority, query, columns, 1);
+    }
+
+    /**
+     * The filter as this version defines it. A filter of that name that an earlier version created (a lower
+     * {@link #REVISION}, none before revision 2) is brought up to date in place, so an existing installation gets the
+     * change without a second filter of the name; one at this revision is left as it is, with what an administrator
+     * changed in it since.
+     */
+    private void filter(String name, String description, int priority, TaskQuery query,
+                        List<Map<String, String>> columns, int revision) {
+        Map<String, Object> properties = Map.of(
                 "description", description,
                 "priority", priority,
                 "refresh", true,
-                "variables", columns));
-        filters.saveFilter(filter);
+                "variables", columns,
+                REVISION, revision);
+        List<Filter> existing = filters.createFilterQuery().filterName(name).list();
+        if (existing.isEmpty()) {
+            filters.saveFilter(filters.newTaskFilter(name).setQuery(query).setProperties(properties));
+            return;
+        }
+        for (Filter filter : existing) {
+            Object stored = filter.getProperties() == null ? null : filter.getProperties().get(REVISION);
+            if ((stored instanceof Number number ? number.intValue() : 1) < revision) {
+                filters.saveFilter(filter.setQuery(query).setProperties(properties));
+            }
+        }
     }
+
+    /** The filter property that says which version of a filter of ours is stored. */
+    static final String REVISION = "dealflowRevision";
 }

@@ -118,6 +118,15 @@ public class SecurityConfig {
         return registration;
     }
 
+    /** Tasklist's "Set follow-up date" sends the task back as it read it; see {@link TaskUpdateAsRead}. */
+    @Bean
+    FilterRegistrationBean<TaskUpdateAsRead> taskUpdateAsRead() {
+        var registration = new FilterRegistrationBean<>(new TaskUpdateAsRead());
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(0);
+        return registration;
+    }
+
     /** By URL path: /engine-rest is Jersey's servlet, not Spring MVC's, so MVC path matching would miss it. */
     private static PathPatternRequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);

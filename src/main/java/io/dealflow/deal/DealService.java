@@ -16,6 +16,7 @@ import io.dealflow.access.NotAllowedException;
 import io.dealflow.access.Viewer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.ApplicationEventPublisher;
@@ -226,7 +227,11 @@ public class DealService {
     public DealView view(Long dealId) {
         Map<String, List<?>> shown = new LinkedHashMap<>();
         parts.forEach(part -> shown.put(part.name(), part.of(dealId)));
-        return DealView.of(get(dealId), visits.findByDealIdOrderByEnteredAtAscIdAsc(dealId), shown);
+        Deal deal = get(dealId);
+        NextStep next = deal.getProcessInstanceId() == null ? NextStep.NONE : NextStep.of(deal.getStatus(),
+                tasks.createTaskQuery().processInstanceId(deal.getProcessInstanceId()).list(),
+                ClockUtil.getCurrentTime().toInstant());
+        return DealView.of(deal, visits.findByDealIdOrderByEnteredAtAscIdAsc(dealId), next, shown);
     }
 
     @Transactional(readOnly = true)

@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A deal as the API shows it: its company, contacts, current stage and stage history, then the {@link DealViewPart}s
- * other features add (its follow-ups).
+ * A deal as the API shows it: its company, contacts, current stage and stage history, the rep's {@link NextStep},
+ * then the {@link DealViewPart}s other features add (its follow-ups).
  */
 public record DealView(Long id, String reference, String title, CompanyView company, List<ContactView> contacts,
                        MonthlyValueView monthlyValue, String owner, String stage, String stageKey,
                        Instant stageEnteredAt, DealStatus status, LostReason lostReason, String lostNote,
                        String processInstanceId, Instant meetingAt, LocalDate expectedDecisionOn, Instant openedAt,
-                       Instant closedAt, List<StageVisitView> history,
+                       Instant closedAt, List<StageVisitView> history, Instant stageDueAt, Instant nextStepAt,
+                       boolean noNextStep,
                        @JsonAnyGetter Map<String, List<?>> parts) {
 
     public record CompanyView(Long id, String name, String domain) {
@@ -37,7 +38,7 @@ public record DealView(Long id, String reference, String title, CompanyView comp
                                  String outcome) {
     }
 
-    static DealView of(Deal deal, List<StageVisit> visits, Map<String, List<?>> parts) {
+    static DealView of(Deal deal, List<StageVisit> visits, NextStep next, Map<String, List<?>> parts) {
         return new DealView(deal.getId(), deal.getReference(), deal.getTitle(),
                 new CompanyView(deal.getCompany().getId(), deal.getCompany().getName(), deal.getCompany().getDomain()),
                 deal.getContacts().stream().map(dc -> new ContactView(dc.getContact().getId(),
@@ -49,6 +50,6 @@ public record DealView(Long id, String reference, String title, CompanyView comp
                 deal.getExpectedDecisionOn(), deal.getOpenedAt(), deal.getClosedAt(),
                 visits.stream().map(v -> new StageVisitView(v.getStageName(), v.getStageKey(), v.getEnteredAt(),
                         v.getLeftAt(), v.getMovedBy(), v.getOutcome())).toList(),
-                parts);
+                next.stageDueAt(), next.nextStepAt(), next.noNextStep(), parts);
     }
 }

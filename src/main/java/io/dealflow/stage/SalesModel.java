@@ -141,6 +141,11 @@ public class SalesModel {
         }
     }
 
+    /** The stage a user task of the sales model is, with what its extension properties say. */
+    public static Stage stageOf(UserTask task) {
+        return stage(task);
+    }
+
     /** The task's properties as {@link StageProperties} reads them; the deployment already refused bad ones. */
     private static Stage stage(UserTask task) {
         StageProperties properties = StageProperties.parse(properties(task));

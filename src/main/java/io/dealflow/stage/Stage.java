@@ -2,6 +2,7 @@ package io.dealflow.stage;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * A deal stage as the model defines it: a user task of the sales process with its extension properties
@@ -14,5 +15,10 @@ public record Stage(String key, String name, BigDecimal probability, Duration id
 
     public Stage(String key, String name, BigDecimal probability, Duration idleLimit) {
         this(key, name, probability, idleLimit, idleLimit == null ? null : idleLimit.multipliedBy(2));
+    }
+
+    /** When a deal that entered this stage at {@code entered} turns idle; null for a stage that never does. */
+    public Instant idleAt(Instant entered) {
+        return idleLimit == null ? null : entered.plus(idleLimit);
     }
 }

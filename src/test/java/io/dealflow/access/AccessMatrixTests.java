@@ -6,10 +6,13 @@ import static io.dealflow.support.TasklistSession.HAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dealflow.support.Api;
 import io.dealflow.support.TestUsers;
 import io.dealflow.support.TasklistSession;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -427,6 +431,26 @@ class AccessMatrixTests {
                 row(MIA, Call.ENGINE_ASSIGN_TO_RITA, Target.SAMS, Expect.status(204)),
                 row(MIA, Call.ENGINE_UNCLAIM, Target.SAMS, Expect.status(204)),
                 row(SAM, Call.ENGINE_UPDATE_TASK, Target.SAMS, Expect.status(403)),
+                // the rep's next step: whoever works a stage sets its follow-up date, and only that (the due date is
+                // the model's: when the deal turns idle)
+                row(SAM, Call.ENGINE_SET_FOLLOW_UP, Target.SAMS, Expect.status(204)),
+                row(SAM, Call.ENGINE_SET_FOLLOW_UP, Target.TEAM, Expect.status(204)),
+                row(RITA, Call.ENGINE_SET_FOLLOW_UP, Target.RITAS, Expect.status(204)),
+                row(MIA, Call.ENGINE_SET_FOLLOW_UP, Target.SAMS, Expect.status(204)),
+                row(DEMO, Call.ENGINE_SET_FOLLOW_UP, Target.RITAS, Expect.status(204)),
+                row(SAM, Call.ENGINE_SET_FOLLOW_UP, Target.RITAS, Expect.status(403, 404)),
+                row(RITA, Call.ENGINE_SET_FOLLOW_UP, Target.SAMS, Expect.status(403, 404)),
+                row(MARK, Call.ENGINE_SET_FOLLOW_UP, Target.SAMS, Expect.status(403, 404)),
+                row(MARK, Call.ENGINE_SET_FOLLOW_UP, Target.TEAM, Expect.status(403, 404)),
+                row(ANONYMOUS, Call.ENGINE_SET_FOLLOW_UP, Target.SAMS, Expect.status(401)),
+                row(SAM, Call.ENGINE_SET_FOLLOW_UP_AND_DUE, Target.SAMS, Expect.status(403)),
+                row(SAM, Call.ENGINE_SET_FOLLOW_UP_AND_DUE, Target.TEAM, Expect.status(403)),
+                row(SAM, Call.ENGINE_SET_FOLLOW_UP_AND_ASSIGNEE, Target.SAMS, Expect.status(403)),
+                row(SAM, Call.ENGINE_SET_FOLLOW_UP_AND_ASSIGNEE, Target.TEAM, Expect.status(403)),
+                row(SAM, Call.ENGINE_SET_FOLLOW_UP_AND_NAME, Target.SAMS, Expect.status(403)),
+                row(SAM, Call.TASKLIST_SET_FOLLOW_UP, Target.SAMS, Expect.status(204)),
+                row(SAM, Call.TASKLIST_SET_FOLLOW_UP, Target.RITAS, Expect.status(403, 404)),
+                row(MARK, Call.TASKLIST_SET_FOLLOW_UP, Target.SAMS, Expect.status(403, 404)),
                 row(SAM, Call.ENGINE_ASSIGN_TO_CALLER, Target.RITAS, Expect.status(403, 404)),
                 row(SAM, Call.ENGINE_ASSIGN_TO_RITA, Target.TEAM, Expect.status(403, 404)),
                 row(SAM, Call.ENGINE_UNCLAIM, Target.RITAS, Expect.status(403, 404)),
@@ -944,6 +968,10 @@ class AccessMatrixTests {
         void verify(AccessMatrixTests test, Cell cell, Subject subject, Api.Response response);
     }
 
+    /** The follow-up date the next-step cells set, and as the engine's REST API writes it. */
+    private static final Instant NEXT_STEP = Instant.parse("2030-01-15T09:30:00Z");
+    private static final String NEXT_STEP_JSON = "2030-01-15T09:30:00.000+0000";
+
     private static final String ADVANCE = """
             {"variables": {"outcome": {"value": "advance"}, "needs": {"value": "A fleet of 40 trucks"}}}""";
     private static final String LOST = """
@@ -1146,6 +1174,19 @@ class AccessMatrixTests {
         ENGINE_UPDATE_TASK("PUT /engine-rest/task/{id} renaming the stage", true,
                 (t, u, s) -> t.api.put("/engine-rest/task/" + s.taskId(),
                         "{\"name\": \"Contract signed\", \"assignee\": \"" + t.assignee(s) + "\", \"priority\": 50}", u)),
+        ENGINE_SET_FOLLOW_UP("PUT /engine-rest/task/{id} setting the follow-up date, as Tasklist does", true,
+                (t, u, s) -> t.putTask(u, s, task -> task.put("followUp", NEXT_STEP_JSON)),
+                (t, c, s, r) -> assertThat(t.stage(s).getFollowUpDate()).isEqualTo(Date.from(NEXT_STEP))),
+        ENGINE_SET_FOLLOW_UP_AND_DUE("PUT /engine-rest/task/{id} setting the follow-up date and moving the due date",
+                true, (t, u, s) -> t.putTask(u, s, task -> task.put("followUp", NEXT_STEP_JSON).put("due", NEXT_STEP_JSON))),
+        ENGINE_SET_FOLLOW_UP_AND_ASSIGNEE("PUT /engine-rest/task/{id} setting the follow-up date and giving the stage to rita",
+                true, (t, u, s) -> t.putTask(u, s, task -> task.put("followUp", NEXT_STEP_JSON).put("assignee", RITA))),
+        ENGINE_SET_FOLLOW_UP_AND_NAME("PUT /engine-rest/task/{id} setting the follow-up date and renaming the stage",
+                true, (t, u, s) -> t.putTask(u, s, task -> task.put("followUp", NEXT_STEP_JSON)
+                        .put("name", "Contract signed"))),
+        TASKLIST_SET_FOLLOW_UP("Tasklist PUT task/{id} setting the follow-up date", true,
+                (t, u, s) -> t.tasklistPutTask(u, s, task -> task.put("followUp", NEXT_STEP_JSON)),
+                (t, c, s, r) -> assertThat(t.stage(s).getFollowUpDate()).isEqualTo(Date.from(NEXT_STEP))),
         ENGINE_COMMENT("POST /engine-rest/task/{id}/comment/create", true,
                 (t, u, s) -> t.api.post("/engine-rest/task/" + s.taskId() + "/comment/create",
                         "{\"message\": \"Called them, they are lost\"}", u),
@@ -1389,6 +1430,32 @@ class AccessMatrixTests {
     }
 
     /**
+     * A task update as Tasklist sends it: the whole task as it reads it (here as the administrator sees it, so a
+     * caller who may not see the task sends a well-formed update all the same), changed, then PUT back by {@code user}.
+     */
+    Api.Response putTask(String user, Subject deal, Consumer<ObjectNode> change) {
+        var task = (ObjectNode) api.get("/engine-rest/task/" + deal.taskId(), DEMO).json();
+        change.accept(task);
+        return api.put("/engine-rest/task/" + deal.taskId(), task.toString(), user);
+    }
+
+    /** The same through the engine API of Tasklist, with a logged-in session, the task read as Tasklist reads it. */
+    Api.Response tasklistPutTask(String user, Subject deal, Consumer<ObjectNode> change) {
+        TasklistSession.Response read = session("tasklist", DEMO).get(ENGINE + "/task/" + deal.taskId(), HAL);
+        var task = (ObjectNode) read.json();
+        task.remove("_embedded");
+        task.remove("_links");
+        change.accept(task);
+        TasklistSession.Response response = session("tasklist", user).put(ENGINE + "/task/" + deal.taskId(),
+                task.toString(), HAL);
+        return new Api.Response(response.status(), response.contentType(), response.body());
+    }
+
+    Task stage(Subject deal) {
+        return tasks.createTaskQuery().taskId(deal.taskId()).singleResult();
+    }
+
+    /**
      * What a caller of the engine REST API could try instead of POST /api/deals: the sales process started directly
      * at its first stage (skipping the service tasks that store the deal), with an existing deal's reference as
      * business key and the caller as owner.
@@ -1439,7 +1506,8 @@ class AccessMatrixTests {
         }
         List<Task> openTasks = tasks.createTaskQuery().processInstanceId(subject.processInstanceId()).list();
         List<String> open = openTasks.stream()
-                .map(task -> task.getId() + ":" + task.getTaskDefinitionKey() + ":" + task.getAssignee()).sorted()
+                .map(task -> task.getId() + ":" + task.getTaskDefinitionKey() + ":" + task.getAssignee() + ", due "
+                        + task.getDueDate() + ", follow-up " + task.getFollowUpDate()).sorted()
                 .toList();
         // every variable of the instance, and each open task's own ones
         Map<String, Object> variables = new java.util.TreeMap<>();

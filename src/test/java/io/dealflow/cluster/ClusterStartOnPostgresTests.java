@@ -109,7 +109,7 @@ class ClusterStartOnPostgresTests {
             assertThat(jdbc.queryForObject("select count(*) from ACT_ID_MEMBERSHIP", Integer.class)).isEqualTo(4);
             assertThat(jdbc.queryForList("""
                     select NAME_ from ACT_RU_FILTER""", String.class))
-                    .containsExactlyInAnyOrder("My deals", "Team deals", "All open deals", "Leads to book");
+                    .containsExactlyInAnyOrder("My deals", "No next step", "Team deals", "All open deals", "Leads to book");
             assertThat(jdbc.queryForList("""
                     select RESOURCE_TYPE_ || ' ' || RESOURCE_ID_ || ' ' || coalesce(GROUP_ID_, USER_ID_)
                     from ACT_RU_AUTHORIZATION

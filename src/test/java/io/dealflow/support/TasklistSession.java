@@ -84,6 +84,13 @@ public class TasklistSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), false);
     }
 
+    public Response put(String path, String json, String accept) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Accept", accept)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)), false);
+    }
+
     public String csrfToken() {
         return csrfToken;
     }

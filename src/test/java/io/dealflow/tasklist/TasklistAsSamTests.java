@@ -37,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OnH2
 class TasklistAsSamTests {
 
-    private static final List<String> FILTERS = List.of("My deals", "Team deals", "All open deals");
+    private static final List<String> FILTERS = List.of("My deals", "No next step", "Team deals", "All open deals");
     /** The fields of the Meeting booked form that are shown read-only and submitted as they were loaded. */
     private static final List<String> READONLY_FIELDS = List.of("dealReference", "dealTitle", "companyName",
             "monthlyValue", "contactNames");

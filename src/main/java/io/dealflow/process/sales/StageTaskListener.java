@@ -3,6 +3,7 @@ package io.dealflow.process.sales;
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
 import io.dealflow.deal.StageOutcome;
+import io.dealflow.stage.StageDue;
 import io.dealflow.stage.StageTracker;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,6 +55,7 @@ public class StageTaskListener implements TaskListener {
         deals.enterStage(dealOf(task), task.getTaskDefinitionKey(), task.getName(), task.getCreateTime().toInstant());
         tracker.entered(dealOf(task), task.getTaskDefinitionKey(), task.getName(), task.getId(),
                 task.getCreateTime().toInstant());
+        StageDue.setOn(task);
     }
 
     private void completed(DelegateTask task) {
