@@ -111,6 +111,15 @@ class InboxStore {
                         row.getString(5)), dealId);
     }
 
+    List<Entry> ofLead(Long leadId) {
+        return jdbc.query("""
+                select kind, received_at, sender, subject, snippet from inbox_message
+                where lead_id = ? order by received_at, id""",
+                (row, i) -> new Entry(row.getString(1).toLowerCase().replace('_', '-'),
+                        instant(row.getObject(2, OffsetDateTime.class)), row.getString(3), row.getString(4),
+                        row.getString(5)), leadId);
+    }
+
     private static OffsetDateTime at(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }

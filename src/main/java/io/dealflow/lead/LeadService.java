@@ -12,6 +12,7 @@ import io.dealflow.deal.MonthlyValue;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public class LeadService {
     public static final String LEAD_UNSUBSCRIBED = "LeadUnsubscribed";
 
     private final LeadRepository leads;
+    private final List<LeadViewPart> parts;
     private final HandOffRepository handOffs;
     private final ContactService contacts;
     private final DealService deals;
@@ -47,7 +49,8 @@ public class LeadService {
     public LeadService(LeadRepository leads, HandOffRepository handOffs, ContactService contacts, DealService deals,
                        IdentityService identities, @Lazy RuntimeService runtime, JdbcTemplate jdbc,
                        PublicSubmissionRepository publicSubmissions, ConsentConfirmations confirmations,
-                       DealflowProperties settings) {
+                       DealflowProperties settings, List<LeadViewPart> parts) {
+        this.parts = parts;
         this.leads = leads;
         this.handOffs = handOffs;
         this.contacts = contacts;
@@ -104,7 +107,11 @@ public class LeadService {
 
     @Transactional(readOnly = true)
     public LeadView view(Long leadId) {
-        return LeadView.of(get(leadId), submissionsOf(leadId));
+        Lead lead = get(leadId);
+        Map<String, List<?>> shown = new LinkedHashMap<>();
+        parts.forEach(part -> shown.put(part.name(), part.of(leadId)));
+        boolean undeliverable = lead.getContactId() != null && !contacts.get(lead.getContactId()).isDeliverable();
+        return LeadView.of(lead, submissionsOf(leadId), undeliverable, shown);
     }
 
     /** What the person sent through the public form, oldest first. */

@@ -1,5 +1,7 @@
 package io.dealflow.inbox;
 
+import static io.dealflow.support.ProcessSteps.fireTimer;
+import static io.dealflow.support.ProcessSteps.timer;
 import io.dealflow.support.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -114,10 +116,10 @@ class InboxTests {
         Deal deal = deals.get(deals.open(TestDeals.openingWithConsent("sam")));
         ProcessInstance instance = instance(deal);
         Instant proposalSent = toProposalSent(instance);
-        fire(timer("ProposalUnanswered3Days", instance), proposalSent.plus(Duration.ofDays(3)));
+        fireTimer(management, instance.getId(), "ProposalUnanswered3Days", proposalSent.plus(Duration.ofDays(3)).plusSeconds(1));
         worker.workOn(instance.getId(), "SendProposalFollowUp");
         String followUpId = sentFollowUp(deal).getMessageId();
-        assertThat(timer("ProposalUnanswered7Days", instance)).isNotNull();
+        timer(management, instance.getId(), "ProposalUnanswered7Days");
 
         deliver(buyer(deal), "Re: Any questions about our proposal?", "In-Reply-To: " + followUpId + "\r\n",
                 """
@@ -149,7 +151,7 @@ class InboxTests {
         Deal deal = deals.get(deals.open(TestDeals.openingWithConsent("sam")));
         ProcessInstance instance = instance(deal);
         Instant proposalSent = toProposalSent(instance);
-        fire(timer("ProposalUnanswered3Days", instance), proposalSent.plus(Duration.ofDays(3)));
+        fireTimer(management, instance.getId(), "ProposalUnanswered3Days", proposalSent.plus(Duration.ofDays(3)).plusSeconds(1));
         worker.workOn(instance.getId(), "SendProposalFollowUp");
         String followUpId = sentFollowUp(deal).getMessageId();
 
@@ -201,7 +203,7 @@ class InboxTests {
         // the stage and its follow-ups go on: only the email to this address is not sent
         BpmnAwareTests.assertThat(instance).hasNotPassed("ProspectReplied");
 
-        fire(timer("ProposalUnanswered3Days", instance), proposalSent.plus(Duration.ofDays(3)));
+        fireTimer(management, instance.getId(), "ProposalUnanswered3Days", proposalSent.plus(Duration.ofDays(3)).plusSeconds(1));
         worker.workOn(instance.getId(), "SendProposalFollowUp");
 
         assertThat(Mailbox.receivedBy(mail, buyer(deal))).isEmpty();
@@ -294,6 +296,16 @@ class InboxTests {
         BpmnAwareTests.assertThat(process).hasPassed("LeadEngaged");
         assertThat(jdbc.queryForObject("select outcome from inbox_message where lead_id = ?", String.class,
                 lead.leadId())).isEqualTo("lead engaged: qualified again as MQL");
+        assertThat(leads.view(lead.leadId()).parts().get("replies")).singleElement()
+                .isInstanceOfSatisfying(InboxStore.Entry.class, reply -> {
+                    assertThat(reply.kind()).isEqualTo("reply");
+                    assertThat(reply.snippet()).isEqualTo("Interesting, tell me more.");
+                });
+        assertThat(leads.view(lead.leadId()).undeliverable()).isFalse();
+
+        deliverBounce(email, "5.1.1", "failed");
+        assertThat(reader().poll()).isEqualTo(1);
+        assertThat(leads.view(lead.leadId()).undeliverable()).as("the lead shows its bounced address").isTrue();
     }
 
     @Test
@@ -412,17 +424,6 @@ class InboxTests {
         BpmnAwareTests.assertThat(instance).isWaitingAt("ProposalSent");
         return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getCreateTime()
                 .toInstant();
-    }
-
-    private Job timer(String activityId, ProcessInstance instance) {
-        return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers()
-                .singleResult();
-    }
-
-    private void fire(Job timer, Instant at) {
-        assertThat(timer).as("timer").isNotNull();
-        ClockUtil.setCurrentTime(Date.from(at.plusSeconds(1)));
-        management.executeJob(timer.getId());
     }
 
     private ProcessInstance instance(Deal deal) {
