@@ -42,11 +42,16 @@ class FollowUpDrafts {
         return new Topic(deal.getId(), null, deal.getReference(), team.email(deal.getOwner()));
     }
 
+    /** Whether email may go to the contact (null: one of our users): their address has not bounced for good. */
+    boolean deliverable(Long contactId) {
+        return contactId == null || contacts.get(contactId).isDeliverable();
+    }
+
     /** Adds the email to {@code out} unless it was sent already or may not be sent. */
     void add(List<Outgoing> out, Topic topic, Recipient recipient, FollowUpKind kind, String occasion,
              Map<String, Object> model, String calendarInvite) {
         String key = topic.key() + ":" + kind + ":" + recipient.key() + ":" + occasion;
-        if (recipient.contactId() != null && !contacts.get(recipient.contactId()).isDeliverable()) {
+        if (!deliverable(recipient.contactId())) {
             outbox.notSentUndeliverable(new FollowUp(topic.dealId(), topic.leadId(), recipient.contactId(), kind,
                     recipient.email(), composer.compose(kind, model, null).subject(), key, ClockUtil.now().toInstant()));
             return;

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * At startup with an SMTP server configured: the emails kept as NOT_SENT_NO_SMTP while there was none go
  * out now (claimed, sent and recorded one by one, as {@link FollowUpSender} does), as they were composed, unless they
  * are older than {@code dealflow.mail.send-kept-within} (a week by default: an old meeting confirmation would do more
- * harm than good; those stay listed, unsent).
+ * harm than good; those stay listed, unsent), and unless the address bounced for good in the meantime.
  */
 @Component
 public class KeptFollowUps implements ApplicationRunner {
@@ -92,6 +92,10 @@ public class KeptFollowUps implements ApplicationRunner {
         for (FollowUp row : rows) {
             ComposedMail mail = row.keptMail();
             if (mail == null) {
+                continue;
+            }
+            if (!drafts.deliverable(row.getContactId())) {
+                outbox.notSentUndeliverable(row);
                 continue;
             }
             if (row.getKind().isMarketing() && !drafts.consents(row.getContactId())) {

@@ -46,6 +46,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The follow-up emails against a real SMTP server (GreenMail on the port application-test.yaml names). */
 @OnH2
@@ -609,6 +610,23 @@ class FollowUpsTests {
         });
         assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId())).singleElement()
                 .satisfies(f -> assertThat(f.getStatus()).isEqualTo(FollowUpStatus.SENT));
+    }
+
+    @Test
+    void aKeptEmailToAnAddressThatBouncedMeanwhileIsNeverSent() {
+        Deal deal = deals.get(deals.open(TestDeals.opening("sam")));
+        FollowUpSender withoutSmtp = new FollowUpSender(outbox,
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), settings,
+                workerId, mailWorkerSettings);
+        withoutSmtp.deliver(dealEmails.meetingConfirmations(deal.getId()));
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> assertThat(
+                contacts.markUndeliverable(recipient(deal), "5.1.1 no such user", Instant.now())).isPresent());
+
+        assertThat(keptFollowUps.sendKept()).isZero();
+
+        assertThat(smtp.receivedBy(recipient(deal))).isEmpty();
+        assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId())).singleElement()
+                .satisfies(f -> assertThat(f.getStatus()).isEqualTo(FollowUpStatus.NOT_SENT_UNDELIVERABLE));
     }
 
     private ExternalTask emailTask(String activityId, ProcessInstance instance) {
