@@ -65,6 +65,7 @@ public class PersonalData {
                         .map(f -> new ContactExport.FollowUpPart(f.getDealId(), f.getKind(), f.getRecipient(),
                                 f.getSubject(), f.getStatus(), f.getCreatedAt(), f.getSentAt(), f.getBodyText()))
                         .toList(),
+                mailbox(contact),
                 engine.variables(person).stream()
                         .map(v -> new ContactExport.EngineVariable(v.processInstanceId(), v.name(), v.value()))
                         .toList(),
@@ -108,7 +109,7 @@ public class PersonalData {
                 + " and lower(request) like ? escape '!'", "%\"email\":\"" + likeLiteral(contact.getEmail()) + "\"%");
         // what they wrote to the sales mailbox: the row stays (a reply came then), without sender, subject and text
         jdbc.update("update inbox_message set sender = null, subject = null, snippet = null, outcome = null"
-                + " where contact_id = ? or sender = ?", contactId, contact.getEmail());
+                + " where contact_id = ? or lower(sender) = ?", contactId, contact.getEmail());
         contact.erase(now);
         return erasures.save(new Erasure(contactId, erasedBy, now, emails.size(), dealLinks, removed));
     }
@@ -127,6 +128,17 @@ public class PersonalData {
     }
 
     /** The person as a lead: their answers, where they stand, and what they sent through the public form. */
+    /** What the sales mailbox kept of the person's messages: matched to them, or sent from their address. */
+    private List<ContactExport.MailboxPart> mailbox(Contact contact) {
+        return jdbc.query("""
+                select kind, received_at, sender, subject, snippet, deal_id, lead_id from inbox_message
+                where contact_id = ? or lower(sender) = ? order by received_at, id""",
+                (row, i) -> new ContactExport.MailboxPart(row.getString(1).toLowerCase().replace('_', '-'),
+                        row.getTimestamp(2).toInstant(), row.getString(3), row.getString(4), row.getString(5),
+                        row.getObject(6, Long.class), row.getObject(7, Long.class)),
+                contact.getId(), contact.getEmail());
+    }
+
     private Map<String, Object> lead(long contactId) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 select id, status, outcome, segment, budget, authority, need, timeline, employees, source,

@@ -315,8 +315,17 @@ class InboxTests {
         String buyer = buyer(deal);
         deliver(buyer, "Re: proposal from Dana", "", "Dana here, call me on +40 21 000 0000.");
         assertThat(reader().poll()).isEqualTo(1);
+        long contactId = contacts.findByEmail(buyer).orElseThrow().getId();
+        // the right of access shows what we keep of it
+        assertThat(personalData.export(contactId, "demo").mailbox()).singleElement().satisfies(message -> {
+            assertThat(message.kind()).isEqualTo("reply");
+            assertThat(message.sender()).isEqualToIgnoringCase(buyer);
+            assertThat(message.subject()).isEqualTo("Re: proposal from Dana");
+            assertThat(message.snippet()).contains("+40 21 000 0000");
+            assertThat(message.dealId()).isEqualTo(deal.getId());
+        });
 
-        personalData.erase(contacts.findByEmail(buyer).orElseThrow().getId(), "demo");
+        personalData.erase(contactId, "demo");
 
         assertThat(replies(deal)).singleElement().satisfies(reply -> {
             assertThat(reply.from()).isNull();
