@@ -82,11 +82,24 @@ class InboxActions {
             });
             return;
         }
+        send(notices);
+    }
+
+    /**
+     * Sends again the notices about undeliverable addresses that did not go out (the mail server was down): each
+     * poll, so none is lost; their rows' idempotency keys keep a sent one from going twice.
+     */
+    void sendOwedNotices() {
+        send(store.owedNotices().stream().map(owed -> new Notice(owed[0], owed[1])).toList());
+    }
+
+    private void send(List<Notice> notices) {
         for (Notice notice : notices) {
             try {
                 sender.deliver(followUps.undeliverableNotices(notice.dealId(), notice.contactId()));
             } catch (RuntimeException e) {
-                log.warn("The notice about an undeliverable address of deal {} was not sent", notice.dealId(), e);
+                log.warn("The notice about an undeliverable address of deal {} was not sent; tried again at the next"
+                        + " poll", notice.dealId(), e);
             }
         }
     }

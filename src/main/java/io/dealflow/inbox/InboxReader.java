@@ -92,6 +92,7 @@ public class InboxReader {
         try {
             Batch batch = read(store.position(mailbox), now);
             batch.mails().forEach(mail -> actions.take(mailbox, batch.uidValidity(), mail, now));
+            actions.sendOwedNotices();
             return batch.mails().size();
         } catch (MessagingException | IOException e) {
             log.warn("The sales mailbox {} could not be read: {}", mailbox, e.getMessage());

@@ -111,6 +111,21 @@ class InboxStore {
                         row.getString(5)), dealId);
     }
 
+    /**
+     * The (deal, contact) pairs whose notice about the contact's undeliverable address has a row that was not sent
+     * (failed, or never claimed), while the address is still undeliverable and the deal open.
+     */
+    List<Long[]> owedNotices() {
+        return jdbc.query("""
+                select distinct d.id, c.id from contact c
+                join deal_contact dc on dc.contact_id = c.id
+                join deal d on d.id = dc.deal_id
+                where c.undeliverable_since is not null and c.undeliverable_address = c.email and d.status = 'OPEN'
+                  and exists (select 1 from follow_up f where f.deal_id = d.id and f.kind = 'UNDELIVERABLE_NOTICE'
+                              and f.status in ('FAILED', 'PENDING'))""",
+                (row, i) -> new Long[] {row.getLong(1), row.getLong(2)});
+    }
+
     List<Entry> ofLead(Long leadId) {
         return jdbc.query("""
                 select kind, received_at, sender, subject, snippet from inbox_message

@@ -214,6 +214,27 @@ class InboxTests {
     }
 
     @Test
+    void aNoticeThatDidNotGoOutIsSentAtTheNextPoll() throws Exception {
+        Deal deal = deals.get(deals.open(TestDeals.openingWithConsent("sam")));
+        toProposalSent(instance(deal));
+        deliverBounce(buyer(deal), "5.1.1", "failed");
+        assertThat(reader().poll()).isEqualTo(1);
+        int noticesBefore = notices(deal).size();
+        // as if the mail server had refused the owner's notice
+        assertThat(jdbc.update("update follow_up set status = 'FAILED', sent_at = null where deal_id = ?"
+                + " and kind = 'UNDELIVERABLE_NOTICE'", deal.getId())).isOne();
+
+        assertThat(reader().poll()).isZero();
+
+        assertThat(notices(deal)).hasSize(noticesBefore + 1);
+        assertThat(followUpRows.findByDealIdOrderByCreatedAtAscIdAsc(deal.getId()))
+                .filteredOn(row -> row.getKind() == FollowUpKind.UNDELIVERABLE_NOTICE).singleElement()
+                .extracting(FollowUp::getStatus).isEqualTo(FollowUpStatus.SENT);
+        assertThat(reader().poll()).isZero();
+        assertThat(notices(deal)).as("sent, so not again").hasSize(noticesBefore + 1);
+    }
+
+    @Test
     void aTemporaryFailureIsOnlyRecorded() throws Exception {
         Deal deal = deals.get(deals.open(TestDeals.openingWithConsent("sam")));
         toProposalSent(instance(deal));
