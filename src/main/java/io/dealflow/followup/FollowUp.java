@@ -99,12 +99,9 @@ public class FollowUp {
         status = FollowUpStatus.NOT_SENT_NO_SMTP;
     }
 
-    void notSentWithoutConsent() {
-        status = FollowUpStatus.NOT_SENT_NO_CONSENT;
-    }
-
-    void notSentUndeliverable() {
-        status = FollowUpStatus.NOT_SENT_UNDELIVERABLE;
+    /** Never to be sent: {@code NOT_SENT_NO_CONSENT} or {@code NOT_SENT_UNDELIVERABLE}. */
+    void notSent(FollowUpStatus why) {
+        status = why;
     }
 
     void keptWithoutSmtp(ComposedMail mail, String unsubscribeLink) {

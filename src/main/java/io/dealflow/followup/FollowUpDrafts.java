@@ -51,19 +51,14 @@ class FollowUpDrafts {
     void add(List<Outgoing> out, Topic topic, Recipient recipient, FollowUpKind kind, String occasion,
              Map<String, Object> model, String calendarInvite) {
         String key = topic.key() + ":" + kind + ":" + recipient.key() + ":" + occasion;
-        if (!deliverable(recipient.contactId())) {
-            outbox.notSentUndeliverable(new FollowUp(topic.dealId(), topic.leadId(), recipient.contactId(), kind,
-                    recipient.email(), composer.compose(kind, model, null).subject(), key, ClockUtil.now().toInstant()));
+        FollowUpStatus notSent = whyNotSent(recipient, kind);
+        if (notSent != null) {
+            outbox.notSent(new FollowUp(topic.dealId(), topic.leadId(), recipient.contactId(), kind, recipient.email(),
+                    composer.compose(kind, model, null).subject(), key, ClockUtil.now().toInstant()), notSent);
             return;
         }
         String unsubscribeUrl = null;
         if (kind.isMarketing()) {
-            if (!consents(recipient.contactId())) {
-                outbox.notSentWithoutConsent(new FollowUp(topic.dealId(), topic.leadId(), recipient.contactId(), kind,
-                        recipient.email(), composer.compose(kind, model, null).subject(), key,
-                        ClockUtil.now().toInstant()));
-                return;
-            }
             unsubscribeUrl = models.publicUrl() + "/api/unsubscribe/" + contacts.unsubscribeToken(recipient.contactId());
             model.put("unsubscribeUrl", unsubscribeUrl);
         }
@@ -75,6 +70,17 @@ class FollowUpDrafts {
         }
         out.add(new Outgoing(row.getId(), row.getMessageId(), kind, topic.reference(), recipient.email(),
                 replyTo.of(recipient, topic.owner()), mail, unsubscribeUrl, false));
+    }
+
+    /** Why the email may not go to {@code recipient} at all, or null when it may. */
+    private FollowUpStatus whyNotSent(Recipient recipient, FollowUpKind kind) {
+        if (!deliverable(recipient.contactId())) {
+            return FollowUpStatus.NOT_SENT_UNDELIVERABLE;
+        }
+        if (kind.isMarketing() && !consents(recipient.contactId())) {
+            return FollowUpStatus.NOT_SENT_NO_CONSENT;
+        }
+        return null;
     }
 
     /** Marketing email goes only to a contact who consents (never to one of our users). */

@@ -62,22 +62,15 @@ public class FollowUpOutbox {
         return row;
     }
 
-    /** A marketing email the contact may not receive: kept, visibly, and never sent. */
-    public void notSentWithoutConsent(FollowUp candidate) {
+    /**
+     * An email that may not go out, kept visibly and never sent, with {@code why}: {@code NOT_SENT_NO_CONSENT} (a
+     * marketing email the contact may not receive) or {@code NOT_SENT_UNDELIVERABLE} (the address bounced for good).
+     */
+    public void notSent(FollowUp candidate, FollowUpStatus why) {
         FollowUp row = row(candidate);
         ownTransaction.executeWithoutResult(tx -> followUps.findById(row.getId()).ifPresent(found -> {
             if (found.getStatus() != FollowUpStatus.SENT && found.getStatus() != FollowUpStatus.SENDING) {
-                found.notSentWithoutConsent();
-            }
-        }));
-    }
-
-    /** An email to an address that bounced permanently: kept, visibly, and never sent. */
-    public void notSentUndeliverable(FollowUp candidate) {
-        FollowUp row = row(candidate);
-        ownTransaction.executeWithoutResult(tx -> followUps.findById(row.getId()).ifPresent(found -> {
-            if (found.getStatus() != FollowUpStatus.SENT && found.getStatus() != FollowUpStatus.SENDING) {
-                found.notSentUndeliverable();
+                found.notSent(why);
             }
         }));
     }

@@ -95,11 +95,11 @@ public class KeptFollowUps implements ApplicationRunner {
                 continue;
             }
             if (!drafts.deliverable(row.getContactId())) {
-                outbox.notSentUndeliverable(row);
+                outbox.notSent(row, FollowUpStatus.NOT_SENT_UNDELIVERABLE);
                 continue;
             }
             if (row.getKind().isMarketing() && !drafts.consents(row.getContactId())) {
-                outbox.notSentWithoutConsent(row);
+                outbox.notSent(row, FollowUpStatus.NOT_SENT_NO_CONSENT);
                 continue;
             }
             String owner = row.getDealId() == null ? null : team.email(deals.get(row.getDealId()).getOwner());
