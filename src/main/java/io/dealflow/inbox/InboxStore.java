@@ -103,12 +103,20 @@ class InboxStore {
     }
 
     List<Entry> ofDeal(Long dealId) {
-        return jdbc.query("""
-                select kind, received_at, sender, subject, snippet from inbox_message
-                where deal_id = ? order by received_at, id""",
+        return entries("deal_id", dealId);
+    }
+
+    List<Entry> ofLead(Long leadId) {
+        return entries("lead_id", leadId);
+    }
+
+    /** The messages matched to one deal or lead ({@code column}: deal_id or lead_id, never user input). */
+    private List<Entry> entries(String column, Long id) {
+        return jdbc.query("select kind, received_at, sender, subject, snippet from inbox_message where " + column
+                        + " = ? order by received_at, id",
                 (row, i) -> new Entry(row.getString(1).toLowerCase().replace('_', '-'),
                         instant(row.getObject(2, OffsetDateTime.class)), row.getString(3), row.getString(4),
-                        row.getString(5)), dealId);
+                        row.getString(5)), id);
     }
 
     /**
@@ -124,15 +132,6 @@ class InboxStore {
                   and exists (select 1 from follow_up f where f.deal_id = d.id and f.kind = 'UNDELIVERABLE_NOTICE'
                               and f.status in ('FAILED', 'PENDING'))""",
                 (row, i) -> new Long[] {row.getLong(1), row.getLong(2)});
-    }
-
-    List<Entry> ofLead(Long leadId) {
-        return jdbc.query("""
-                select kind, received_at, sender, subject, snippet from inbox_message
-                where lead_id = ? order by received_at, id""",
-                (row, i) -> new Entry(row.getString(1).toLowerCase().replace('_', '-'),
-                        instant(row.getObject(2, OffsetDateTime.class)), row.getString(3), row.getString(4),
-                        row.getString(5)), leadId);
     }
 
     private static OffsetDateTime at(Instant instant) {
