@@ -228,9 +228,10 @@ public class DealService {
         Map<String, List<?>> shown = new LinkedHashMap<>();
         parts.forEach(part -> shown.put(part.name(), part.of(dealId)));
         Deal deal = get(dealId);
-        NextStep next = deal.getProcessInstanceId() == null ? NextStep.NONE : NextStep.of(deal.getStatus(),
-                tasks.createTaskQuery().processInstanceId(deal.getProcessInstanceId()).list(),
-                ClockUtil.getCurrentTime().toInstant());
+        // a closed deal has no next step: its stage tasks are not even looked up
+        NextStep next = deal.getStatus() != DealStatus.OPEN || deal.getProcessInstanceId() == null ? NextStep.NONE
+                : NextStep.of(tasks.createTaskQuery().processInstanceId(deal.getProcessInstanceId()).list(),
+                        ClockUtil.getCurrentTime().toInstant());
         return DealView.of(deal, visits.findByDealIdOrderByEnteredAtAscIdAsc(dealId), next, shown);
     }
 

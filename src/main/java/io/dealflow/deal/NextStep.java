@@ -15,8 +15,9 @@ record NextStep(Instant stageDueAt, Instant nextStepAt, boolean noNextStep) {
 
     static final NextStep NONE = new NextStep(null, null, false);
 
-    static NextStep of(DealStatus status, Collection<Task> openStages, Instant now) {
-        if (status != DealStatus.OPEN || openStages.isEmpty()) {
+    /** The next step of an open deal from its open stage tasks. */
+    static NextStep of(Collection<Task> openStages, Instant now) {
+        if (openStages.isEmpty()) {
             return NONE;
         }
         Instant due = earliest(openStages.stream().map(Task::getDueDate).toList());
