@@ -244,6 +244,10 @@ class LeadsTests {
         assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateGroup("sales").count()).isOne();
         assertThat(tasks.getVariable(task.getId(), "leadEmail")).isEqualTo(email);
         assertThat(tasks.getVariable(task.getId(), "leadName")).isEqualTo("Lee Prospect");
+        // what the task and the later steps read is stored; what only the table and the next tasks read is not
+        assertThat(runtime.getVariables(process.getId())).containsKeys("leadId", "contactId", "outcome", "segment")
+                .doesNotContainKeys("budget", "authority", "need", "timeline", "employees", "meetingAt", "companyId",
+                        "qualification");
 
         tasks.claim(task.getId(), "sam");
         // as Tasklist's form sends it (form-js, UTC without seconds)

@@ -167,6 +167,51 @@ class ModelBeansTests {
         }
     }
 
+    /**
+     * A lead process deployed before "Qualify lead" mapped the table's outputs: it stored the whole result in the
+     * variable "qualification", and the answers and the meeting time as stored variables, which the current "Record
+     * lead" keeps transient; its instances are still qualified, the first time and when the lead engages again.
+     */
+    @Test
+    void anInstanceOfAnEarlierLeadModelStoringTheWholeQualificationIsQualifiedAgain() throws Exception {
+        String current = Files.readString(Path.of("bpmn/lead-process.bpmn"));
+        String former = current.replaceFirst("(<bpmn:businessRuleTask id=\"QualifyLead\" name=\"Qualify lead\") "
+                        + "(camunda:decisionRef=\"lead-qualification\")(.*?)<bpmn:extensionElements>.*?"
+                        + "</bpmn:extensionElements>",
+                "$1 camunda:resultVariable=\"qualification\" $2 camunda:mapDecisionResult=\"singleResult\"$3");
+        assertThat(former).isNotEqualTo(current).contains("camunda:resultVariable=\"qualification\"");
+        String deployment = deploy(repository.createDeployment().name("lead process storing the qualification")
+                .addString("lead-process.bpmn", former), "book-the-meeting.form");
+        try {
+            String email = "earlier-" + UUID.randomUUID().toString().substring(0, 8) + "@earlier-works.example";
+            String lead = """
+                    {"email": "%s", "firstName": "Lee", "lastName": "Prospect", "company": "Earlier Works",
+                     "consent": {"marketing": true, "source": "webform", "text": "I agree to receive emails"},
+                     "answers": {"budget": true, "authority": true, "need": true, "timeline": "%s", "employees": 80}}
+                    """;
+            long leadId = new Api(port).post("/api/leads", lead.formatted(email, "YEAR"), "mark").json()
+                    .get("leadId").asLong();
+            String instance = jdbc.queryForObject("select process_instance_id from lead where id = ?", String.class,
+                    leadId);
+            assertThat(runtime.getVariables(instance)).containsKey("qualification").containsEntry("outcome", "MQL");
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).activityIdIn("NurtureWait1")
+                    .count()).isOne();
+            // as the code before stored them with the instance
+            runtime.setVariables(instance, Map.of("budget", true, "authority", true, "need", true, "timeline", "YEAR",
+                    "employees", 80));
+
+            new Api(port).post("/api/leads", lead.formatted(email, "NOW"), "mark");
+
+            assertThat(jdbc.queryForMap("select outcome, segment from lead where id = ?", leadId))
+                    .containsEntry("OUTCOME", "SQL").containsEntry("SEGMENT", "MID_MARKET");
+            assertThat(runtime.getVariables(instance)).containsEntry("outcome", "SQL").containsEntry("timeline", "NOW");
+            assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("BookTheMeeting").count())
+                    .isOne();
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
     /** A sales process deployed before "Remind owner of unanswered proposal" had its current topic. */
     @Test
     void anInstanceOfAnEarlierSalesModelUsingTheFormerTopicStillRuns() throws Exception {

@@ -11,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The variables of the lead process, one place for their names and types: references and qualification answers
@@ -25,9 +27,12 @@ public final class LeadVariables {
     public static final String LEAD_ID = "leadId";
     public static final String CONTACT_ID = "contactId";
     public static final String COMPANY_ID = "companyId";
-    /** The decision table's result (outcome SQL/MQL, segment), from the business rule task "Qualify lead". */
+    /**
+     * The decision table's result as lead process versions before 2026-11-30 stored it ("Qualify lead"'s result
+     * variable); the current one maps the table's outputs to {@link #OUTCOME} and {@link #SEGMENT} instead.
+     */
     public static final String QUALIFICATION = "qualification";
-    /** SQL or MQL: the gateway "Qualified as?" reads it. */
+    /** SQL or MQL, from the decision table ("Qualify lead"'s output mapping): the gateway "Qualified as?" reads it. */
     public static final String OUTCOME = "outcome";
     public static final String SEGMENT = "segment";
     /** The open deal the person is already in, or null: the gateway "Already in an open deal?" reads it. */
@@ -88,18 +93,34 @@ public final class LeadVariables {
         return (Long) scope.getVariable(COMPANY_ID);
     }
 
+    /** Read by the next two tasks only: transient (the lead's row keeps the company). */
     public static void setCompanyId(VariableScope scope, Long companyId) {
-        scope.setVariable(COMPANY_ID, companyId);
+        setTransient(scope, COMPANY_ID, companyId);
     }
 
-    /** The qualification answers, the decision table's inputs. */
+    /**
+     * The qualification answers, the decision table's inputs: transient, as the table reads them in the same
+     * transaction, its history keeps them (Cockpit, "Decision instances") and the lead's row keeps the latest.
+     */
     public static void setAnswers(VariableScope scope, Map<String, Object> answers) {
-        scope.setVariables(answers);
+        answers.forEach((name, value) -> setTransient(scope, name, value));
     }
 
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> qualification(VariableScope scope) {
-        return (Map<String, Object>) scope.getVariable(QUALIFICATION);
+    public static String outcome(VariableScope scope) {
+        Object qualification = scope.getVariable(QUALIFICATION);
+        return String.valueOf(qualification instanceof Map<?, ?> earlier ? earlier.get(OUTCOME)
+                : scope.getVariable(OUTCOME));
+    }
+
+    public static String segment(VariableScope scope) {
+        Object qualification = scope.getVariable(QUALIFICATION);
+        return (String) (qualification instanceof Map<?, ?> earlier ? earlier.get(SEGMENT)
+                : scope.getVariable(SEGMENT));
+    }
+
+    /** Whether this is an instance of a version that stored the table's result in {@link #QUALIFICATION}. */
+    public static boolean qualifiedByEarlierVersion(VariableScope scope) {
+        return scope.getVariable(QUALIFICATION) instanceof Map<?, ?>;
     }
 
     public static void setQualified(VariableScope scope, String outcome, Object segment) {
@@ -128,9 +149,12 @@ public final class LeadVariables {
         return meetingAt(scope.getVariable(MEETING_AT));
     }
 
-    /** As a Date, so that the gateways and Tasklist read it as a date. */
+    /**
+     * As a Date, so that the gateways and Tasklist read it as a date. Transient: the gateway "Meeting time given?"
+     * and "Open deal for lead" read it in the same transaction; "Book the meeting" asks for one of its own.
+     */
     public static void setMeetingAt(VariableScope scope, Instant meetingAt) {
-        scope.setVariable(MEETING_AT, meetingAt == null ? null : Date.from(meetingAt));
+        setTransient(scope, MEETING_AT, meetingAt == null ? null : Date.from(meetingAt));
     }
 
     /** From the API a Date; from the form "2026-12-03T10:00Z", "2026-12-03T10:00+01:00" or "2026-12-03T10:00" (UTC). */
@@ -173,6 +197,16 @@ public final class LeadVariables {
 
     public static void setDecidedBy(VariableScope scope, String userId) {
         scope.setVariable(DECIDED_BY, userId);
+    }
+
+    /**
+     * A variable the process reads in this transaction only, so not stored (three rows fewer each: the variable,
+     * its history and the history of its update). An instance started before it was transient keeps it stored:
+     * the engine refuses to turn a stored variable transient.
+     */
+    private static void setTransient(VariableScope scope, String name, Object value) {
+        TypedValue stored = scope.getVariableTyped(name, false);
+        scope.setVariable(name, stored != null && !stored.isTransient() ? value : Variables.untypedValue(value, true));
     }
 
     public static FollowUpKind followUp(LockedEmailTask task) {

@@ -1,13 +1,12 @@
 package io.dealflow.process.lead;
 
 import io.dealflow.lead.LeadService;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** "Record qualification": the decision table's outcome (SQL or MQL) and segment, on the lead. */
+/** "Record qualification": the decision table's outcome (SQL or MQL) and segment, mapped by "Qualify lead", on the lead. */
 @Component("recordQualification")
 public class RecordQualification implements JavaDelegate {
 
@@ -19,10 +18,12 @@ public class RecordQualification implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Map<String, Object> qualification = LeadVariables.qualification(execution);
-        String outcome = String.valueOf(qualification.get("outcome"));
-        leads.qualified(LeadVariables.leadId(execution), outcome, (String) qualification.get("segment"),
-                ClockUtil.now().toInstant());
-        LeadVariables.setQualified(execution, outcome, qualification.get("segment"));
+        String outcome = LeadVariables.outcome(execution);
+        String segment = LeadVariables.segment(execution);
+        leads.qualified(LeadVariables.leadId(execution), outcome, segment, ClockUtil.now().toInstant());
+        if (LeadVariables.qualifiedByEarlierVersion(execution)) {
+            // its gateway reads the outcome that this task used to set
+            LeadVariables.setQualified(execution, outcome, segment);
+        }
     }
 }
