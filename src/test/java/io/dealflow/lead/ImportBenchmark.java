@@ -24,7 +24,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  *     -Dexec.classpathScope=test -Dbench.rows=10000
  * </pre>
  * System properties: {@code bench.rows} (10000), {@code bench.batch} (the batch size, 100), {@code bench.db}
- * ({@code file}: H2 in a file under target/import-benchmark, as the app runs; {@code mem}).
+ * ({@code file}: H2 in a file under target/import-benchmark, as the app runs; {@code mem}; {@code postgres}: embedded
+ * PostgreSQL), {@code bench.openingsPerSecond} (5; deals opened over HTTP while the import runs, each for a new
+ * company and contact, with their latencies reported; 0 for none), {@code bench.workers} (as the app: 1 on H2, 2 on PostgreSQL), {@code bench.warmupRows}
+ * (0; an import of that many rows run first, untimed, as on a node that has been running), {@code bench.profile}.
  */
 public final class ImportBenchmark {
 
@@ -36,39 +39,43 @@ public final class ImportBenchmark {
         int batch = Integer.getInteger("bench.batch", 100);
         Path dir = Files.createDirectories(Paths.get("target", "import-benchmark"))
                 .resolve("h2-" + System.currentTimeMillis()).toAbsolutePath();
-        String url = "mem".equals(System.getProperty("bench.db", "file"))
+        String db = System.getProperty("bench.db", "file");
+        boolean postgres = "postgres".equals(db);
+        String url = postgres ? "embedded PostgreSQL" : "mem".equals(db)
                 ? "jdbc:h2:mem:import-benchmark;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256"
-                : "jdbc:h2:file:" + dir.resolve("dealflow") + ";QUERY_CACHE_SIZE=256"; // as the app's default
+                : "jdbc:h2:file:" + dir.resolve("dealflow") + ";QUERY_CACHE_SIZE=256" + System.getProperty("bench.h2", ""); // as the app's default
         System.out.printf("Import benchmark: %d rows, batches of %d, %d workers, %s; %d cores%n", rows, batch,
-                Integer.getInteger("bench.workers", 2), url,
+                Integer.getInteger("bench.workers", postgres ? 2 : 1), url,
                 Runtime.getRuntime().availableProcessors());
         ConfigurableApplicationContext app = new SpringApplicationBuilder(DealflowApplication.class)
-                .profiles("test").web(WebApplicationType.SERVLET)
-                .run("--spring.datasource.url=" + url, "--dealflow.demo-data=false",
+                .profiles(postgres ? new String[] {"test", "postgres", "postgres-embedded"} : new String[] {"test"})
+                .web(WebApplicationType.SERVLET)
+                .run("--spring.datasource.url=" + (postgres ? "unused:the embedded server's" : url),
+                        "--dealflow.demo-data=false",
                         "--camunda.bpm.job-execution.enabled=false", "--server.port=0",
                         "--dealflow.leads.import.max-size=50MB", "--dealflow.leads.import.runner=false",
                         "--dealflow.leads.import.batch-size=" + batch,
-                        "--dealflow.leads.import.workers=" + Integer.getInteger("bench.workers", 2), "--spring.main.banner-mode=off",
+                        // the app's default (1 on H2, 2 on PostgreSQL) unless bench.workers says otherwise
+                        "--dealflow.leads.import.workers=" + Integer.getInteger("bench.workers", postgres ? 2 : 1),
+                        "--spring.main.banner-mode=off",
                         "--logging.level.root=WARN", "--logging.level.org.camunda=WARN");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            String run = UUID.randomUUID().toString().substring(0, 6);
-            StringBuilder csv = new StringBuilder("Email,First Name,Last Name,Company Name,Job Title,budget,"
-                    + "authority,need,timeline,Number of Employees\n");
-            for (int i = 0; i < rows; i++) {
-                boolean qualified = i % 5 == 0;
-                csv.append("lead").append(i).append('@').append(run).append("-c").append(i % 500).append(".example,")
-                        .append("Lee,Number").append(i).append(",Company ").append(i % 500).append(",CTO,")
-                        .append(qualified).append(',').append(qualified).append(",true,")
-                        .append(qualified ? "NOW" : "YEAR").append(",51-200\n");
+            ImportJob job = app.getBean(ImportJob.class);
+            int warmupRows = Integer.getInteger("bench.warmupRows", 0);
+            if (warmupRows > 0) {
+                // a node that has run for a while: the import's code compiled by the JIT before the timed file
+                long warming = System.nanoTime();
+                if (post(port, csv(warmupRows)).statusCode() != 202) {
+                    throw new IllegalStateException("the warm-up import was refused");
+                }
+                job.runPending();
+                System.out.printf("Warm-up import of %d rows run in %.1f s%n", warmupRows,
+                        (System.nanoTime() - warming) / 1e9);
             }
+            String csv = csv(rows);
             long posting = System.nanoTime();
-            HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/api/leads/import?consentText=I+agree"))
-                    .header("Content-Type", "text/csv")
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
-                    .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> accepted = post(port, csv);
             double acceptSeconds = (System.nanoTime() - posting) / 1e9;
             System.out.printf("POST answered %d in %.2f s (%d bytes)%n", accepted.statusCode(), acceptSeconds,
                     csv.length());
@@ -77,7 +84,6 @@ public final class ImportBenchmark {
                 return;
             }
             long id = Long.parseLong(accepted.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
-            ImportJob job = app.getBean(ImportJob.class);
             ImportStore store = app.getBean(ImportStore.class);
             java.util.Map<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
             Thread sampler = new Thread(() -> {
@@ -107,9 +113,12 @@ public final class ImportBenchmark {
             if (Boolean.getBoolean("bench.profile")) {
                 sampler.start();
             }
+            DealOpenings openings = new DealOpenings(port, Integer.getInteger("bench.openingsPerSecond", 5));
             long running = System.nanoTime();
+            openings.start();
             job.runPending();
             double runSeconds = (System.nanoTime() - running) / 1e9;
+            openings.stop();
             sampler.interrupt();
             samples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(120)
                     .forEach(e -> System.out.printf("%6d %s%n", e.getValue(), e.getKey()));
@@ -117,8 +126,118 @@ public final class ImportBenchmark {
             System.out.printf("Import %s: %d created, %d updated, %d rejected in %.1f s: %.0f rows/s "
                             + "(%.0f rows/s from POST to done)%n", status.status(), status.created(), status.updated(),
                     status.rejected(), runSeconds, rows / runSeconds, rows / (runSeconds + acceptSeconds));
+            openings.report();
         } finally {
             app.close();
+        }
+    }
+
+    /** New leads, a fifth of them sales-qualified, in the columns of a HubSpot contacts export. */
+    private static String csv(int rows) {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        StringBuilder csv = new StringBuilder("Email,First Name,Last Name,Company Name,Job Title,budget,"
+                + "authority,need,timeline,Number of Employees\n");
+        for (int i = 0; i < rows; i++) {
+            boolean qualified = i % 5 == 0;
+            csv.append("lead").append(i).append('@').append(run).append("-c").append(i % 500).append(".example,")
+                    .append("Lee,Number").append(i).append(",Company ").append(i % 500).append(",CTO,")
+                    .append(qualified).append(',').append(qualified).append(",true,")
+                    .append(qualified ? "NOW" : "YEAR").append(",51-200\n");
+        }
+        return csv.toString();
+    }
+
+    private static HttpResponse<String> post(int port, String csv) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/leads/import?consentText=I+agree"))
+                .header("Content-Type", "text/csv")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Deals opened over HTTP (POST /api/deals as the demo admin) at a steady rate while the import runs, each for a
+     * new company and contact, as bookings come in: the latency of each, from four client threads.
+     */
+    private static final class DealOpenings {
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final String base;
+        private final int perSecond;
+        private final java.util.concurrent.ScheduledExecutorService clients =
+                java.util.concurrent.Executors.newScheduledThreadPool(4);
+        private final java.util.List<Long> latencies =
+                java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicLong sequence = new java.util.concurrent.atomic.AtomicLong();
+        private final String run = UUID.randomUUID().toString().substring(0, 6);
+
+        DealOpenings(int port, int perSecond) {
+            this.base = "http://localhost:" + port;
+            this.perSecond = perSecond;
+        }
+
+        void start() {
+            if (perSecond <= 0) {
+                return;
+            }
+            for (int i = 0; i < 40; i++) { // the opening's code paths compiled before timing
+                open();
+            }
+            latencies.clear();
+            clients.scheduleAtFixedRate(() -> {
+                long started = System.nanoTime();
+                if (open()) {
+                    latencies.add(System.nanoTime() - started);
+                }
+            }, 0, 1_000_000 / perSecond, java.util.concurrent.TimeUnit.MICROSECONDS);
+        }
+
+        void stop() throws InterruptedException {
+            clients.shutdown();
+            clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        void report() {
+            if (perSecond <= 0) {
+                return;
+            }
+            java.util.List<Long> sorted = new java.util.ArrayList<>(latencies);
+            java.util.Collections.sort(sorted);
+            System.out.printf("Deal openings during the import (%d/s asked): %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms,"
+                            + " %d failed%n", perSecond, sorted.size(), percentile(sorted, 50), percentile(sorted, 99),
+                    sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, failures.get());
+        }
+
+        private static double percentile(java.util.List<Long> sorted, int p) {
+            return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
+        }
+
+        private boolean open() {
+            long n = sequence.incrementAndGet();
+            String company = "c" + n + "-" + run;
+            String body = """
+                    {"title": "Onboarding %1$d", "company": {"name": "Company %2$s", "domain": "%2$s.example"},
+                     "contacts": [{"email": "dana%1$d@%2$s.example", "firstName": "Dana", "lastName": "Buyer",
+                                   "role": "DECISION_MAKER"}],
+                     "monthlyValue": {"amount": 1250.50, "currency": "EUR"}, "owner": "sam",
+                     "meetingAt": "%3$s"}
+                    """.formatted(n, company, java.time.Instant.now().plus(java.time.Duration.ofDays(3))
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/deals"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 201) {
+                    failures.incrementAndGet();
+                    System.out.println("A deal opening answered " + response.statusCode() + ": " + response.body());
+                    return false;
+                }
+                return true;
+            } catch (Exception e) {
+                failures.incrementAndGet();
+                return false;
+            }
         }
     }
 }
