@@ -47,6 +47,10 @@ public final class ImportBenchmark {
         System.out.printf("Import benchmark: %d rows, batches of %d, %d workers, %s; %d cores%n", rows, batch,
                 Integer.getInteger("bench.workers", postgres ? 2 : 1), url,
                 Runtime.getRuntime().availableProcessors());
+        if (postgres) {
+            // read by EmbeddedPostgresConfig: the server loads the statement statistics at start
+            System.setProperty("dealflow.embedded-postgres.pg-stat-statements", "true");
+        }
         ConfigurableApplicationContext app = new SpringApplicationBuilder(DealflowApplication.class)
                 .profiles(postgres ? new String[] {"test", "postgres", "postgres-embedded"} : new String[] {"test"})
                 .web(WebApplicationType.SERVLET)
@@ -74,6 +78,11 @@ public final class ImportBenchmark {
                         (System.nanoTime() - warming) / 1e9);
             }
             String csv = csv(rows);
+            org.springframework.jdbc.core.JdbcTemplate jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            if (postgres) {
+                jdbc.execute("create extension if not exists pg_stat_statements");
+                jdbc.execute("select pg_stat_statements_reset()");
+            }
             long posting = System.nanoTime();
             HttpResponse<String> accepted = post(port, csv);
             double acceptSeconds = (System.nanoTime() - posting) / 1e9;
@@ -127,6 +136,16 @@ public final class ImportBenchmark {
                             + "(%.0f rows/s from POST to done)%n", status.status(), status.created(), status.updated(),
                     status.rejected(), runSeconds, rows / runSeconds, rows / (runSeconds + acceptSeconds));
             openings.report();
+            if (postgres) {
+                System.out.printf("SQL statements per row (with the openings'): %.1f%n", jdbc.queryForObject(
+                        "select sum(calls) from pg_stat_statements", Long.class) / (double) rows);
+                jdbc.query("select calls, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements"
+                        + " order by calls desc limit " + Integer.getInteger("bench.topStatements", 0), row -> {
+                            String query = row.getString(2);
+                            System.out.printf("  %5.2f  %s%n", row.getLong(1) / (double) rows,
+                                    query.length() > 140 ? query.substring(0, 140) + "…" : query);
+                        });
+            }
         } finally {
             app.close();
         }
