@@ -86,7 +86,7 @@ public final class OpeningBenchmark {
                 // no SMTP server: the confirmations are kept, as on a machine without one
                 "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration"));
         if (!postgres) {
-            settings.add("--spring.datasource.url=jdbc:h2:file:" + dbDir.resolve("dealflow") + ";QUERY_CACHE_SIZE=256");
+            settings.add("--spring.datasource.url=jdbc:h2:file:" + dbDir.resolve("dealflow"));
         }
         if (postgres) {
             // read by EmbeddedPostgresConfig: the server loads the statement statistics at start

@@ -42,8 +42,8 @@ public final class ImportBenchmark {
         String db = System.getProperty("bench.db", "file");
         boolean postgres = "postgres".equals(db);
         String url = postgres ? "embedded PostgreSQL" : "mem".equals(db)
-                ? "jdbc:h2:mem:import-benchmark;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256"
-                : "jdbc:h2:file:" + dir.resolve("dealflow") + ";QUERY_CACHE_SIZE=256" + System.getProperty("bench.h2", ""); // as the app's default
+                ? "jdbc:h2:mem:import-benchmark;DB_CLOSE_DELAY=-1"
+                : "jdbc:h2:file:" + dir.resolve("dealflow") + System.getProperty("bench.h2", ""); // as the app's default
         System.out.printf("Import benchmark: %d rows, batches of %d, %d workers, %s; %d cores%n", rows, batch,
                 Integer.getInteger("bench.workers", postgres ? 2 : 1), url,
                 Runtime.getRuntime().availableProcessors());

@@ -162,8 +162,8 @@ public final class PipelineBenchmark {
         Path dbDir = Files.createDirectories(Paths.get("target", "pipeline-benchmark"))
                 .resolve("h2-" + System.currentTimeMillis()).toAbsolutePath();
         String url = postgres ? "embedded PostgreSQL (profile postgres-embedded)"
-                : fileDb ? "jdbc:h2:file:" + dbDir.resolve("dealflow") + ";QUERY_CACHE_SIZE=256"
-                : "jdbc:h2:mem:pipeline-benchmark;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256";
+                : fileDb ? "jdbc:h2:file:" + dbDir.resolve("dealflow") + System.getProperty("bench.h2", "")
+                : "jdbc:h2:mem:pipeline-benchmark;DB_CLOSE_DELAY=-1";
         long started = System.nanoTime();
         System.out.printf("Pipeline benchmark: sizes %s, fill %s, database %s%n", sizes, fill, url);
         System.out.printf("JVM %s %s, %d cores, max heap %d MB%n", System.getProperty("java.vm.name"),
