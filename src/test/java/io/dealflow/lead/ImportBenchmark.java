@@ -44,25 +44,28 @@ public final class ImportBenchmark {
         String url = postgres ? "embedded PostgreSQL" : "mem".equals(db)
                 ? "jdbc:h2:mem:import-benchmark;DB_CLOSE_DELAY=-1"
                 : "jdbc:h2:file:" + dir.resolve("dealflow") + System.getProperty("bench.h2", ""); // as the app's default
-        System.out.printf("Import benchmark: %d rows, batches of %d, %d workers, %s; %d cores%n", rows, batch,
-                Integer.getInteger("bench.workers", postgres ? 2 : 1), url,
-                Runtime.getRuntime().availableProcessors());
         if (postgres) {
             // read by EmbeddedPostgresConfig: the server loads the statement statistics at start
             System.setProperty("dealflow.embedded-postgres.pg-stat-statements", "true");
         }
+        java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of("--dealflow.demo-data=false",
+                "--camunda.bpm.job-execution.enabled=false", "--server.port=0",
+                "--dealflow.leads.import.max-size=50MB", "--dealflow.leads.import.runner=false",
+                "--dealflow.leads.import.batch-size=" + batch, "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--logging.level.org.camunda=WARN"));
+        if (!postgres) {
+            settings.add("--spring.datasource.url=" + url);
+        }
+        if (System.getProperty("bench.workers") != null) { // else the app's default: 1 on H2, 2 on PostgreSQL
+            settings.add("--dealflow.leads.import.workers=" + Integer.getInteger("bench.workers"));
+        }
         ConfigurableApplicationContext app = new SpringApplicationBuilder(DealflowApplication.class)
                 .profiles(postgres ? new String[] {"test", "postgres", "postgres-embedded"} : new String[] {"test"})
                 .web(WebApplicationType.SERVLET)
-                .run("--spring.datasource.url=" + (postgres ? "unused:the embedded server's" : url),
-                        "--dealflow.demo-data=false",
-                        "--camunda.bpm.job-execution.enabled=false", "--server.port=0",
-                        "--dealflow.leads.import.max-size=50MB", "--dealflow.leads.import.runner=false",
-                        "--dealflow.leads.import.batch-size=" + batch,
-                        // the app's default (1 on H2, 2 on PostgreSQL) unless bench.workers says otherwise
-                        "--dealflow.leads.import.workers=" + Integer.getInteger("bench.workers", postgres ? 2 : 1),
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN", "--logging.level.org.camunda=WARN");
+                .run(settings.toArray(String[]::new));
+        System.out.printf("Import benchmark: %d rows, batches of %d, %d workers, %s; %d cores%n", rows, batch,
+                app.getBean(io.dealflow.settings.DealflowProperties.class).leads().importing().workers(), url,
+                Runtime.getRuntime().availableProcessors());
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             ImportJob job = app.getBean(ImportJob.class);

@@ -107,15 +107,17 @@ public final class LeadVariables {
     }
 
     public static String outcome(VariableScope scope) {
-        Object qualification = scope.getVariable(QUALIFICATION);
-        return String.valueOf(qualification instanceof Map<?, ?> earlier ? earlier.get(OUTCOME)
-                : scope.getVariable(OUTCOME));
+        return String.valueOf(tableOutput(scope, OUTCOME));
     }
 
     public static String segment(VariableScope scope) {
-        Object qualification = scope.getVariable(QUALIFICATION);
-        return (String) (qualification instanceof Map<?, ?> earlier ? earlier.get(SEGMENT)
-                : scope.getVariable(SEGMENT));
+        return (String) tableOutput(scope, SEGMENT);
+    }
+
+    /** An output of the decision table: in the result map of an earlier version's instance, else mapped by name. */
+    private static Object tableOutput(VariableScope scope, String output) {
+        return scope.getVariable(QUALIFICATION) instanceof Map<?, ?> earlier ? earlier.get(output)
+                : scope.getVariable(output);
     }
 
     /** Whether this is an instance of a version that stored the table's result in {@link #QUALIFICATION}. */
