@@ -51,7 +51,7 @@ public final class AppNode implements AutoCloseable {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx384m", "-Xmn64m", "-XX:ReservedCodeCacheSize=128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", classpath(),
                 DealflowApplication.class.getName()));
         List<String> defaults = List.of(
