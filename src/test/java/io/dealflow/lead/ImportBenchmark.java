@@ -140,7 +140,9 @@ public final class ImportBenchmark {
                     status.rejected(), runSeconds, rows / runSeconds, rows / (runSeconds + acceptSeconds));
             openings.report();
             if (postgres) {
-                System.out.printf("SQL statements per row (with the openings'): %.1f%n", jdbc.queryForObject(
+                System.out.printf("SQL statements per row%s: %.1f%n",
+                        Integer.getInteger("bench.openingsPerSecond", 5) > 0 ? " (with the openings')" : "",
+                        jdbc.queryForObject(
                         "select sum(calls) from pg_stat_statements", Long.class) / (double) rows);
                 jdbc.query("select calls, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements"
                         + " order by calls desc limit " + Integer.getInteger("bench.topStatements", 0), row -> {
