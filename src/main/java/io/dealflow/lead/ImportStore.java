@@ -135,18 +135,22 @@ public class ImportStore {
                 id, node);
     }
 
+    /** The next pending rows of a share, in the file's order. */
+    List<Pending> pending(long id, Share share, int limit) {
+        return jdbc.query(pendingQuery(limit),
+                (rs, n) -> new Pending(rs.getInt("line"), new ImportRows.Lead(rs.getInt("line"),
+                        read(rs.getString("request")), rs.getBoolean("consenting"))), id, share.of(), share.index());
+    }
+
     /**
-     * The next pending rows of a share, in the file's order. Ordered by all three columns of
+     * Parameters: the import's id, the number of shares, this share's index. Ordered by all three columns of
      * {@code ix_lead_import_row_state}, the first two fixed by the condition: H2 then reads the index in order and
      * stops after {@code limit} rows; ordered by {@code line} alone it read and sorted every pending row of the
      * import for each batch.
      */
-    List<Pending> pending(long id, Share share, int limit) {
-        return jdbc.query("select line, request, consenting from lead_import_row where import_id = ? and state ="
-                        + " 'PENDING' and mod(share_key, ?) = ? order by import_id, state, line fetch first " + limit
-                        + " rows only",
-                (rs, n) -> new Pending(rs.getInt("line"), new ImportRows.Lead(rs.getInt("line"),
-                        read(rs.getString("request")), rs.getBoolean("consenting"))), id, share.of(), share.index());
+    static String pendingQuery(int limit) {
+        return "select line, request, consenting from lead_import_row where import_id = ? and state = 'PENDING'"
+                + " and mod(share_key, ?) = ? order by import_id, state, line fetch first " + limit + " rows only";
     }
 
     /**
