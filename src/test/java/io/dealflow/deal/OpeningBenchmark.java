@@ -225,7 +225,11 @@ public final class OpeningBenchmark {
 
     private String dealBody() {
         long n = sequence.incrementAndGet();
-        String company = sharedCompany ? "shared" : "c" + n + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return dealBody(n, sharedCompany ? "shared" : "c" + n + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** A POST /api/deals body as the benchmarks send it: opening {@code n} for {@code company}, a meeting booked. */
+    public static String dealBody(long n, String company) {
         return """
                 {"title": "Onboarding %1$d", "company": {"name": "Company %2$s", "domain": "%2$s.example"},
                  "contacts": [{"email": "dana%1$d@%2$s.example", "firstName": "Dana", "lastName": "Buyer",
@@ -266,7 +270,8 @@ public final class OpeningBenchmark {
         return response;
     }
 
-    private static double percentile(List<Long> nanos, int p) {
+    /** The p-th percentile of latencies in nanoseconds, in milliseconds (NaN for none). */
+    public static double percentile(List<Long> nanos, int p) {
         List<Long> sorted;
         synchronized (nanos) {
             sorted = new ArrayList<>(nanos);

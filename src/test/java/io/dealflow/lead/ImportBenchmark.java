@@ -1,6 +1,7 @@
 package io.dealflow.lead;
 
 import io.dealflow.DealflowApplication;
+import io.dealflow.deal.OpeningBenchmark;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -140,8 +141,7 @@ public final class ImportBenchmark {
                     status.rejected(), runSeconds, rows / runSeconds, rows / (runSeconds + acceptSeconds));
             openings.report();
             if (postgres) {
-                System.out.printf("SQL statements per row%s: %.1f%n",
-                        Integer.getInteger("bench.openingsPerSecond", 5) > 0 ? " (with the openings')" : "",
+                System.out.printf("SQL statements per row%s: %.1f%n", openings.perSecond > 0 ? " (with the openings')" : "",
                         jdbc.queryForObject(
                         "select sum(calls) from pg_stat_statements", Long.class) / (double) rows);
                 jdbc.query("select calls, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements"
@@ -225,28 +225,15 @@ public final class ImportBenchmark {
             if (perSecond <= 0) {
                 return;
             }
-            java.util.List<Long> sorted = new java.util.ArrayList<>(latencies);
-            java.util.Collections.sort(sorted);
             System.out.printf("Deal openings during the import (%d/s asked): %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms,"
-                            + " %d failed%n", perSecond, sorted.size(), percentile(sorted, 50), percentile(sorted, 99),
-                    sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, failures.get());
-        }
-
-        private static double percentile(java.util.List<Long> sorted, int p) {
-            return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
+                            + " %d failed%n", perSecond, latencies.size(), OpeningBenchmark.percentile(latencies, 50),
+                    OpeningBenchmark.percentile(latencies, 99), OpeningBenchmark.percentile(latencies, 100),
+                    failures.get());
         }
 
         private boolean open() {
             long n = sequence.incrementAndGet();
-            String company = "c" + n + "-" + run;
-            String body = """
-                    {"title": "Onboarding %1$d", "company": {"name": "Company %2$s", "domain": "%2$s.example"},
-                     "contacts": [{"email": "dana%1$d@%2$s.example", "firstName": "Dana", "lastName": "Buyer",
-                                   "role": "DECISION_MAKER"}],
-                     "monthlyValue": {"amount": 1250.50, "currency": "EUR"}, "owner": "sam",
-                     "meetingAt": "%3$s"}
-                    """.formatted(n, company, java.time.Instant.now().plus(java.time.Duration.ofDays(3))
-                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            String body = OpeningBenchmark.dealBody(n, "c" + n + "-" + run);
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/deals"))
                         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes()))
