@@ -17,8 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,8 @@ class ContactErasureTests {
     @Autowired
     FormService forms;
     @Autowired
+    ProcessEngine engine;
+    @Autowired
     FollowUpRepository followUps;
     @Autowired
     PersonalData personalData;
@@ -75,15 +80,19 @@ class ContactErasureTests {
         String email = deal.at("/contacts/0/email").asText();
         String pid = deal.get("processInstanceId").asText();
 
-        // a note updated once: two recorded values, the first in another case
-        runtime.setVariable(pid, "note", "call " + email.toUpperCase(Locale.ROOT) + " tomorrow");
-        runtime.setVariable(pid, "note", "called " + email + ", again on Friday");
-        // a variable that no longer mentions her, though its first value does
-        runtime.setVariable(pid, "callback", "ring " + email);
-        runtime.setVariable(pid, "callback", "done");
-        // her name in a task-local variable, gone from the runtime when the task completes
         String task = tasks.createTaskQuery().processInstanceId(pid).singleResult().getId();
-        tasks.setVariableLocal(task, "agenda", "Dana Buyer wants a demo");
+        // written as an engine at history level "full" writes them (a database from before the app's own level,
+        // or an operator's choice): each value a variable had is recorded, as the erasure must find
+        atHistoryLevelFull(() -> {
+            // a note updated once: two recorded values, the first in another case
+            runtime.setVariable(pid, "note", "call " + email.toUpperCase(Locale.ROOT) + " tomorrow");
+            runtime.setVariable(pid, "note", "called " + email + ", again on Friday");
+            // a variable that no longer mentions her, though its first value does
+            runtime.setVariable(pid, "callback", "ring " + email);
+            runtime.setVariable(pid, "callback", "done");
+            // her name in a task-local variable, gone from the runtime when the task completes
+            tasks.setVariableLocal(task, "agenda", "Dana Buyer wants a demo");
+        });
         // a stage form as Tasklist submits it: each text field is also recorded as a form property
         forms.submitTaskForm(task, Variables.putValue("outcome", "advance")
                 .putValue("needs", "Dana Buyer (" + email + ") needs onboarding"));
@@ -273,6 +282,40 @@ class ContactErasureTests {
         assertThat(api.delete("/api/contacts/" + contactId, null).status()).isEqualTo(401);
         assertThat(api.get("/api/contacts/" + contactId + "/export", null).status()).isEqualTo(401);
         assertThat(api.get("/api/contacts/" + contactId, "mia").json().get("firstName").asText()).isEqualTo("Dana");
+    }
+
+    @Test
+    void theEngineKeepsOnlyAVariablesLatestValueAndTheFormsAsSubmitted() {
+        JsonNode deal = api.post("/api/deals", TestDeals.requestJson("sam"), "sam").json();
+        String email = deal.at("/contacts/0/email").asText();
+        String pid = deal.get("processInstanceId").asText();
+        runtime.setVariable(pid, "note", "call " + email + " tomorrow");
+        runtime.setVariable(pid, "note", "called them, again on Friday");
+        String task = tasks.createTaskQuery().processInstanceId(pid).singleResult().getId();
+        forms.submitTaskForm(task, Variables.putValue("outcome", "advance")
+                .putValue("needs", "Dana Buyer (" + email + ") needs onboarding"));
+
+        assertThat(jdbc.queryForList("select TEXT_ from ACT_HI_VARINST where PROC_INST_ID_ = ? and NAME_ = 'note'",
+                String.class, pid)).containsExactly("called them, again on Friday");
+        assertThat(traces(email).get("ACT_HI_DETAIL")).as("the stage form as submitted").isOne();
+        assertThat(jdbc.queryForObject("select count(*) from ACT_HI_DETAIL where PROC_INST_ID_ = ? and NAME_ = 'note'",
+                Long.class, pid)).as("the note's former value").isZero();
+        assertThat(api.get("/api/contacts/" + deal.at("/contacts/0/id").asLong() + "/export", "mia").json()
+                .get("engineHistory").findValuesAsText("value"))
+                .containsExactly("Dana Buyer (" + email + ") needs onboarding");
+    }
+
+    /** Runs the work with the engine at history level "full", and then at its configured level again. */
+    private void atHistoryLevelFull(Runnable work) {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        HistoryLevel configured = configuration.getHistoryLevel();
+        configuration.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_FULL);
+        try {
+            work.run();
+        } finally {
+            configuration.setHistoryLevel(configured);
+        }
     }
 
     /** How many rows of each table mention the text in any text column, lower-cased as the erasure searches. */
