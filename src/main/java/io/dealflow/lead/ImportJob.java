@@ -137,9 +137,10 @@ public class ImportJob {
         try {
             return Boolean.TRUE.equals(transaction.execute(status -> {
                 List<ImportStore.Pending> rows = store.pending(id, share, batchSize);
+                String leadProcess = intake.latestLeadProcess();
                 Outcomes outcomes = new Outcomes();
                 for (ImportStore.Pending row : rows) {
-                    outcomes.add(row.line(), take(row.lead()));
+                    outcomes.add(row.line(), take(row.lead(), leadProcess));
                 }
                 store.record(id, outcomes.rows);
                 return rows.size() == batchSize;
@@ -161,7 +162,7 @@ public class ImportJob {
             try {
                 ConcurrentWrites.retried(transaction, () -> {
                     outcomes.clear();
-                    outcomes.add(row.line(), take(row.lead()));
+                    outcomes.add(row.line(), take(row.lead(), intake.latestLeadProcess()));
                     store.record(id, outcomes.rows);
                     return null;
                 });
@@ -186,15 +187,18 @@ public class ImportJob {
         pool.shutdownNow();
     }
 
-    /** The lead of a row through the same intake as POST /api/leads, in the caller's (the batch's) transaction. */
-    private Object take(ImportRows.Lead lead) {
+    /**
+     * The lead of a row through the same intake as POST /api/leads, in the caller's (the batch's) transaction, a new
+     * person's lead process started in the given version (the batch's).
+     */
+    private Object take(ImportRows.Lead lead, String leadProcess) {
         LeadSubmission submission;
         try {
             submission = lead.submission(Instant.now());
         } catch (InvalidFieldException e) { // also ConsentRequiredException
             return new ImportRows.Rejected(lead.line(), e.field(), e.field(), e.getMessage());
         }
-        boolean created = intake.importInCallersTransaction(submission);
+        boolean created = intake.importInCallersTransaction(submission, leadProcess);
         // the row's records are written; without them in the persistence context, the next row's queries do not
         // check a batch's worth of entities for changes before they run (what made large batches slow)
         try {

@@ -6,7 +6,9 @@ import io.dealflow.contact.ContactService;
 import io.dealflow.contact.ContactView;
 import io.dealflow.web.ConcurrentWrites;
 import java.time.Instant;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,16 +30,18 @@ public class LeadIntake {
     public static final String LEAD_ENGAGED = "LeadEngaged";
 
     private final RuntimeService runtime;
+    private final RepositoryService repository;
     private final ContactService contacts;
     private final LeadParties parties;
     private final LeadService leads;
     private final TransactionTemplate transaction;
     private final String processKey;
 
-    public LeadIntake(RuntimeService runtime, ContactService contacts, LeadParties parties, LeadService leads,
+    public LeadIntake(RuntimeService runtime, RepositoryService repository, ContactService contacts, LeadParties parties, LeadService leads,
                       PlatformTransactionManager transactions,
                       DealflowProperties settings) {
         this.runtime = runtime;
+        this.repository = repository;
         this.contacts = contacts;
         this.parties = parties;
         this.leads = leads;
@@ -55,30 +59,46 @@ public class LeadIntake {
     }
 
     /**
-     * An import row, in the caller's transaction (a batch of the import): the same intake, answering only whether
-     * the person was new, which is all the import's report needs; the lead, contact and deal are not looked up
-     * again afterwards (three queries fewer per row).
+     * The lead process's latest version, for a batch of import rows to start: the engine looks it up for every
+     * instance started by key, a query per row; a batch looks it up once. A version deployed meanwhile is taken from
+     * the next batch on.
      */
-    public boolean importInCallersTransaction(LeadSubmission submission) {
-        return engage(submission);
+    public String latestLeadProcess() {
+        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().singleResult();
+        return latest == null ? null : latest.getId(); // none deployed: starting by key then says so
+    }
+
+    /**
+     * An import row, in the caller's transaction (a batch of the import): the same intake, with the lead process's
+     * version given ({@link #latestLeadProcess()}), answering only whether the person was new, which is all the
+     * import's report needs; the lead, contact and deal are not looked up again afterwards (three queries fewer per
+     * row).
+     */
+    public boolean importInCallersTransaction(LeadSubmission submission, String leadProcess) {
+        return engage(submission, leadProcess);
     }
 
     private LeadCaptured captureOnce(LeadSubmission submission) {
-        boolean isNew = engage(submission);
+        boolean isNew = engage(submission, null);
         ContactView contact = contacts.viewByEmail(submission.contact().email()).orElseThrow();
         Lead lead = leads.ofContact(contact.id()).orElseThrow();
         return new LeadCaptured(lead.getId(), contact.id(), lead.getCompanyId(), lead.getOutcome(), lead.getSegment(),
                 lead.getStatus(), leads.openDealOf(contact.id(), lead.getCompanyId()).orElse(null), isNew);
     }
 
-    /** Starts the person's lead process, or engages their running one; true when the person had no lead yet. */
-    private boolean engage(LeadSubmission submission) {
+    /**
+     * Starts the person's lead process (the given version, else the latest), or engages their running one; true when
+     * the person had no lead yet.
+     */
+    private boolean engage(LeadSubmission submission, String leadProcess) {
         // a known person's submissions are taken one at a time: each sees the process as the last one left it
         var known = contacts.findByEmail(submission.contact().email())
                 .flatMap(contact -> leads.lockOfContact(contact.getId()));
         String running = known.map(Lead::getProcessInstanceId).filter(this::isRunning).orElse(null);
         if (running == null) {
-            runtime.createProcessInstanceByKey(processKey)
+            (leadProcess == null ? runtime.createProcessInstanceByKey(processKey)
+                    : runtime.createProcessInstanceById(leadProcess))
                     .setVariable(LeadSubmission.VARIABLE, Variables.objectValue(submission, true).create())
                     .execute();
         } else if (runtime.createMessageCorrelation(LEAD_ENGAGED).processInstanceId(running)

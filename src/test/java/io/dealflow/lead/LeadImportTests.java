@@ -18,6 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +39,10 @@ class LeadImportTests {
     JdbcTemplate jdbc;
     @Autowired
     ImportJob job;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
 
     Api api;
 
@@ -233,6 +240,29 @@ class LeadImportTests {
         assertThat(done.get("rejectedRows").get(0).get("reason").asText()).contains("erased");
         assertThat(contact(email)).as("not created again").isNull();
         assertThat(contact("stays@" + domain)).isNotNull();
+    }
+
+    /** A process owner deploys a new version of the lead process while an import waits: its rows start that one. */
+    @Test
+    void anImportStartsTheLeadProcessVersionDeployedLast() {
+        String email = "versioned@" + domain();
+        api.post("/api/leads/import?consentText=" + encode(WORDING), "email,consent\n" + email + ",yes\n", "text/csv",
+                "mark");
+        Deployment deployment = repository.createDeployment().name("the lead process, again")
+                .addClasspathResource("lead-process.bpmn").deploy();
+        try {
+            String deployed = repository.createProcessDefinitionQuery().deploymentId(deployment.getId())
+                    .singleResult().getId();
+
+            job.runPending();
+
+            String instance = jdbc.queryForObject("select l.process_instance_id from lead l join contact c on "
+                    + "c.id = l.contact_id where c.email = ?", String.class, email);
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult()
+                    .getProcessDefinitionId()).isEqualTo(deployed);
+        } finally {
+            repository.deleteDeployment(deployment.getId(), true);
+        }
     }
 
     /** A restart (or another node) continues an import whose node stopped; a live claim is left alone. */
