@@ -21,7 +21,7 @@ public class HandOff {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "hand_off_seq")
-    @SequenceGenerator(name = "hand_off_seq", sequenceName = "hand_off_seq", allocationSize = 1)
+    @SequenceGenerator(name = "hand_off_seq", sequenceName = "hand_off_seq", allocationSize = 50) // V22: blocks of 50
     private Long id;
     private Long leadId;
     private Instant handedOverAt;

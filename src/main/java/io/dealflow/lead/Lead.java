@@ -16,7 +16,7 @@ public class Lead {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "lead_seq")
-    @SequenceGenerator(name = "lead_seq", sequenceName = "lead_seq", allocationSize = 1)
+    @SequenceGenerator(name = "lead_seq", sequenceName = "lead_seq", allocationSize = 50) // V22: blocks of 50
     private Long id;
     private Long contactId;
     private Long companyId;
