@@ -22,6 +22,7 @@ import java.util.function.IntFunction;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,7 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Each deal opening is for a new company and a new contact with a meeting time, as a booking is; the job
  * executor runs (the meeting confirmation is worked as in production, kept without SMTP). System properties:
- * {@code bench.db} {@code file} (H2 file under target/, default) or {@code postgres} (embedded PostgreSQL);
+ * {@code bench.db} {@code file} (H2 file under target/, deleted afterwards, default) or {@code postgres} (embedded
+ * PostgreSQL);
  * {@code bench.connections} 4; {@code bench.rounds} 5 and {@code bench.roundSeconds} 10 per kind and round;
  * {@code bench.warmup} 400 requests of each kind; {@code bench.sharedCompany} false (true: every opening for
  * the same company, to show whether openings queue behind each other). On PostgreSQL it also counts the SQL
@@ -107,6 +109,7 @@ public final class OpeningBenchmark {
             new OpeningBenchmark(base).run(app, postgres, connections, rounds, roundSeconds, warmup);
         } finally {
             app.close();
+            FileSystemUtils.deleteRecursively(dbDir); // each run's H2 file, hundreds of megabytes
         }
     }
 

@@ -15,6 +15,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Benchmark (not a test: surefire ignores it) of a large lead import: POST /api/leads/import of {@code bench.rows}
@@ -25,8 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *     -Dexec.classpathScope=test -Dbench.rows=10000
  * </pre>
  * System properties: {@code bench.rows} (10000), {@code bench.batch} (the batch size, 100), {@code bench.db}
- * ({@code file}: H2 in a file under target/import-benchmark, as the app runs; {@code mem}; {@code postgres}: embedded
- * PostgreSQL), {@code bench.openingsPerSecond} (5; deals opened over HTTP while the import runs, each for a new
+ * ({@code file}: H2 in a file under target/import-benchmark, as the app runs, deleted afterwards; {@code mem};
+ * {@code postgres}: embedded PostgreSQL), {@code bench.openingsPerSecond} (5; deals opened over HTTP while the import runs, each for a new
  * company and contact, with their latencies reported; 0 for none), {@code bench.workers} (as the app: 1 on H2, 2 on PostgreSQL), {@code bench.warmupRows}
  * (0; an import of that many rows run first, untimed, as on a node that has been running), {@code bench.profile}.
  */
@@ -153,6 +154,7 @@ public final class ImportBenchmark {
             }
         } finally {
             app.close();
+            FileSystemUtils.deleteRecursively(dir); // each run's H2 file: gigabytes after 100,000 rows
         }
     }
 

@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,6 +46,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -188,7 +188,7 @@ public final class PipelineBenchmark {
             ClockUtil.reset();
             app.close();
             if (fileDb) {
-                deleteQuietly(dbDir);
+                FileSystemUtils.deleteRecursively(dbDir); // a 100k-deal file is gigabytes
             }
         }
         System.out.printf("%nTotal run time %.1f min%n", (System.nanoTime() - started) / 60e9);
@@ -684,11 +684,4 @@ public final class PipelineBenchmark {
         return sorted[Math.max(0, rank - 1)];
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.out.println("Could not delete " + dir + ": " + e.getMessage());
-        }
-    }
 }
