@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -84,6 +85,8 @@ class AccessMatrixTests {
     IdentityService identity;
     @Autowired
     TaskService tasks;
+    @Autowired
+    FormService forms;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -349,8 +352,8 @@ class AccessMatrixTests {
                 row(SAM, Call.ENGINE_HISTORIC_ACTIVITIES, Target.SAMS, Expect.LISTED),
                 row(SAM, Call.ENGINE_HISTORIC_ACTIVITIES, Target.RITAS, Expect.EMPTY),
                 row(MIA, Call.ENGINE_HISTORIC_ACTIVITIES, Target.RITAS, Expect.LISTED),
-                row(SAM, Call.ENGINE_HISTORIC_DETAILS, Target.RITAS, Expect.EMPTY),
-                row(MIA, Call.ENGINE_HISTORIC_DETAILS, Target.RITAS, Expect.LISTED),
+                row(SAM, Call.ENGINE_HISTORIC_DETAILS, Target.RITAS_SUBMITTED, Expect.EMPTY),
+                row(MIA, Call.ENGINE_HISTORIC_DETAILS, Target.RITAS_SUBMITTED, Expect.LISTED),
 
                 // ---------------------------------------------------------------- the web apps' engine API
                 row(SAM, Call.TASKLIST_ALL_OPEN_DEALS, Target.SAMS, Expect.LISTED),
@@ -879,6 +882,7 @@ class AccessMatrixTests {
     /** Whose deal (or which contact) a cell is about. */
     enum Target {
         SAMS("sam's deal"), RITAS("rita's deal"), TEAM("a team deal"),
+        RITAS_SUBMITTED("rita's deal, its first stage form submitted"),
         PROPOSAL("sam's deal at Proposal sent"), WON("sam's won deal"),
         LOST("sam's lost deal"), CONTACT("a contact"), NONE("");
 
@@ -1295,6 +1299,7 @@ class AccessMatrixTests {
         return switch (target) {
             case SAMS -> open(SAM, MIA);
             case RITAS -> open(RITA, MIA);
+            case RITAS_SUBMITTED -> submitted(open(RITA, MIA));
             case TEAM -> open(null, MIA);
             case PROPOSAL -> advanced(open(SAM, MIA), 2);
             case WON -> closed(SAM, true);
@@ -1324,6 +1329,17 @@ class AccessMatrixTests {
             Task task = tasks.createTaskQuery().processInstanceId(deal.processInstanceId()).singleResult();
             tasks.complete(task.getId(), Map.of("outcome", "advance"));
         }
+        Task now = tasks.createTaskQuery().processInstanceId(deal.processInstanceId()).singleResult();
+        return new Subject(deal.dealId(), deal.reference(), deal.processInstanceId(), now.getId(), deal.companyName(),
+                null, null);
+    }
+
+    /**
+     * The deal's open stage form submitted as Tasklist submits it: the engine records the form's fields
+     * ({@code /history/detail}), the only values it records besides each variable's latest one.
+     */
+    Subject submitted(Subject deal) {
+        forms.submitTaskForm(deal.taskId(), Map.of("outcome", "advance", "needs", "a demo for the whole team"));
         Task now = tasks.createTaskQuery().processInstanceId(deal.processInstanceId()).singleResult();
         return new Subject(deal.dealId(), deal.reference(), deal.processInstanceId(), now.getId(), deal.companyName(),
                 null, null);
