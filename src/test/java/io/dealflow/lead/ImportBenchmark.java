@@ -25,7 +25,7 @@ import org.springframework.util.FileSystemUtils;
  * ./mvnw -o -q test-compile exec:java -Dexec.mainClass=io.dealflow.lead.ImportBenchmark \
  *     -Dexec.classpathScope=test -Dbench.rows=10000
  * </pre>
- * System properties: {@code bench.rows} (10000), {@code bench.batch} (the batch size, 100), {@code bench.db}
+ * System properties: {@code bench.rows} (10000), {@code bench.batch} (the batch size, 25 as the app's), {@code bench.db}
  * ({@code file}: H2 in a file under target/import-benchmark, as the app runs, deleted afterwards; {@code mem};
  * {@code postgres}: embedded PostgreSQL), {@code bench.openingsPerSecond} (5; deals opened over HTTP while the import runs, each for a new
  * company and contact, with their latencies reported; 0 for none), {@code bench.workers} (as the app: 1 on H2, 2 on PostgreSQL), {@code bench.warmupRows}
@@ -38,7 +38,7 @@ public final class ImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.getInteger("bench.rows", 10_000);
-        int batch = Integer.getInteger("bench.batch", 100);
+        int batch = Integer.getInteger("bench.batch", 25); // as the app's application.yaml (the test profile's is 2)
         Path dir = Files.createDirectories(Paths.get("target", "import-benchmark"))
                 .resolve("h2-" + System.currentTimeMillis()).toAbsolutePath();
         String db = System.getProperty("bench.db", "file");
