@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * level "full". Leaving it out is a row and a dozen index entries fewer per variable write: about 5 per imported
  * lead and 8 per deal opening. Stage forms as submitted are still recorded there (form property events).
  *
- * <p>Its id is full's ({@value #ID}): the engine records the level's id in the database and refuses to start when
+ * <p>Its id is full's: the engine records the level's id in the database and refuses to start when
  * it differs from the configured one, so databases written with "full" (earlier versions of this app) start
  * unchanged, and a node still configured "full" can run next to one with this level.
  */
@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 class HistoryWithoutVariableLog extends AbstractProcessEnginePlugin implements HistoryLevel {
 
     static final String NAME = "full-without-variable-log";
-    static final int ID = 3;
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -38,7 +37,7 @@ class HistoryWithoutVariableLog extends AbstractProcessEnginePlugin implements H
 
     @Override
     public int getId() {
-        return ID;
+        return HISTORY_LEVEL_FULL.getId();
     }
 
     @Override
