@@ -154,6 +154,7 @@ public class ImportJob {
 
     private boolean oneByOne(long id, ImportStore.Share share) {
         List<ImportStore.Pending> rows = transaction.execute(status -> store.pending(id, share, batchSize));
+        String leadProcess = intake.latestLeadProcess();
         for (ImportStore.Pending row : rows) {
             if (!renew(id)) {
                 return false;
@@ -162,7 +163,7 @@ public class ImportJob {
             try {
                 ConcurrentWrites.retried(transaction, () -> {
                     outcomes.clear();
-                    outcomes.add(row.line(), take(row.lead(), intake.latestLeadProcess()));
+                    outcomes.add(row.line(), take(row.lead(), leadProcess));
                     store.record(id, outcomes.rows);
                     return null;
                 });

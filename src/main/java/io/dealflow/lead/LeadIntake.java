@@ -37,7 +37,8 @@ public class LeadIntake {
     private final TransactionTemplate transaction;
     private final String processKey;
 
-    public LeadIntake(RuntimeService runtime, RepositoryService repository, ContactService contacts, LeadParties parties, LeadService leads,
+    public LeadIntake(RuntimeService runtime, RepositoryService repository, ContactService contacts,
+                      LeadParties parties, LeadService leads,
                       PlatformTransactionManager transactions,
                       DealflowProperties settings) {
         this.runtime = runtime;

@@ -25,11 +25,12 @@ import org.springframework.util.FileSystemUtils;
  * ./mvnw -o -q test-compile exec:java -Dexec.mainClass=io.dealflow.lead.ImportBenchmark \
  *     -Dexec.classpathScope=test -Dbench.rows=10000
  * </pre>
- * System properties: {@code bench.rows} (10000), {@code bench.batch} (the batch size, 25 as the app's), {@code bench.db}
- * ({@code file}: H2 in a file under target/import-benchmark, as the app runs, deleted afterwards; {@code mem};
- * {@code postgres}: embedded PostgreSQL), {@code bench.openingsPerSecond} (5; deals opened over HTTP while the import runs, each for a new
- * company and contact, with their latencies reported; 0 for none), {@code bench.workers} (as the app: 1 on H2, 2 on PostgreSQL), {@code bench.warmupRows}
- * (0; an import of that many rows run first, untimed, as on a node that has been running), {@code bench.profile}.
+ * System properties: {@code bench.rows} (10000), {@code bench.batch} (the batch size, 25 as the app's),
+ * {@code bench.db} ({@code file}: H2 in a file under target/import-benchmark, as the app runs, deleted afterwards;
+ * {@code mem}; {@code postgres}: embedded PostgreSQL), {@code bench.openingsPerSecond} (5; deals opened over HTTP
+ * while the import runs, each for a new company and contact, with their latencies reported; 0 for none),
+ * {@code bench.workers} (as the app: 1 on H2, 2 on PostgreSQL), {@code bench.warmupRows} (0; an import of that many
+ * rows run first, untimed, as on a node that has been running), {@code bench.profile}.
  */
 public final class ImportBenchmark {
 
@@ -142,7 +143,8 @@ public final class ImportBenchmark {
                     status.rejected(), runSeconds, rows / runSeconds, rows / (runSeconds + acceptSeconds));
             openings.report();
             if (postgres) {
-                System.out.printf("SQL statements per row%s: %.1f%n", openings.perSecond > 0 ? " (with the openings')" : "",
+                System.out.printf("SQL statements per row%s: %.1f%n",
+                        openings.perSecond > 0 ? " (with the openings')" : "",
                         jdbc.queryForObject(
                         "select sum(calls) from pg_stat_statements", Long.class) / (double) rows);
                 jdbc.query("select calls, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements"
