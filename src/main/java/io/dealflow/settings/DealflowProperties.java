@@ -57,7 +57,7 @@ public record DealflowProperties(String salesProcessKey, String leadProcessKey, 
          * @param maxSize the largest CSV file accepted
          * @param batchSize rows per transaction
          * @param claimFor how long a node holds a batch before another may take it over (a node that died)
-         * @param workers imports worked at once on one node
+         * @param workers threads of a node sharing an import's rows
          */
         public record Import(DataSize maxSize, int batchSize, Duration claimFor, int workers) {
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dealflow.support.Api;
+import io.dealflow.settings.DealflowProperties;
 import io.dealflow.support.StoredCounts;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,6 +44,10 @@ class LeadImportTests {
     RepositoryService repository;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    ImportStore store;
+    @Autowired
+    DealflowProperties settings;
 
     Api api;
 
@@ -263,6 +268,35 @@ class LeadImportTests {
         } finally {
             repository.deleteDeployment(deployment.getId(), true);
         }
+    }
+
+    /**
+     * The app's two import threads share a file by the email's domain; people of many domains who give one company's
+     * website meet on its row from both threads: no row is lost or rejected, and the company is created once.
+     */
+    @Test
+    void twoThreadsSharingAnImportMeetOnOneCompanyWithoutLosingARow() {
+        assertThat(settings.leads().importing().workers()).as("the app's default").isEqualTo(2);
+        String website = domain();
+        StringBuilder csv = new StringBuilder("email,website,consent\n");
+        for (int person = 0; person < 24; person++) {
+            csv.append("person").append(person).append('@').append(domain()).append(",https://").append(website)
+                    .append(",yes\n");
+        }
+        long id = api.post("/api/leads/import?consentText=" + encode(WORDING), csv.toString(), "text/csv", "mark")
+                .json().get("id").asLong();
+        assertThat(store.pending(id, new ImportStore.Share(2, 0), 100)).as("the first thread's rows").isNotEmpty();
+        assertThat(store.pending(id, new ImportStore.Share(2, 1), 100)).as("the second thread's rows").isNotEmpty();
+
+        job.runPending();
+
+        JsonNode done = api.get("/api/leads/imports/" + id, "mark").json();
+        assertThat(done.get("status").asText()).isEqualTo("done");
+        assertThat(done.get("created").asInt()).as(done.toString()).isEqualTo(24);
+        assertThat(done.get("rejected").asInt()).isZero();
+        assertThat(jdbc.queryForList("select c.email from contact c join company co on co.id = c.company_id"
+                + " where co.domain = ?", String.class, website)).hasSize(24);
+        assertThat(jdbc.queryForObject("select count(*) from company where domain = ?", Long.class, website)).isOne();
     }
 
     /** A restart (or another node) continues an import whose node stopped; a live claim is left alone. */
