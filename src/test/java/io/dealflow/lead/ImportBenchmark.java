@@ -25,11 +25,12 @@ import org.springframework.util.FileSystemUtils;
  * ./mvnw -o -q test-compile exec:java -Dexec.mainClass=io.dealflow.lead.ImportBenchmark \
  *     -Dexec.classpathScope=test -Dbench.rows=10000
  * </pre>
- * System properties: {@code bench.rows} (10000), {@code bench.batch} (the batch size, 25 as the app's),
+ * System properties: {@code bench.rows} (10000), {@code bench.batch} (the batch size; the app's: 10 on H2, 25 on
+ * PostgreSQL),
  * {@code bench.db} ({@code file}: H2 in a file under target/import-benchmark, as the app runs, deleted afterwards;
  * {@code mem}; {@code postgres}: embedded PostgreSQL), {@code bench.openingsPerSecond} (5; deals opened over HTTP
  * while the import runs, each for a new company and contact, with their latencies reported; 0 for none),
- * {@code bench.workers} (as the app: 1 on H2, 2 on PostgreSQL), {@code bench.warmupRows} (0; an import of that many
+ * {@code bench.workers} (the app's: 2), {@code bench.warmupRows} (0; an import of that many
  * rows run first, untimed, as on a node that has been running), {@code bench.profile}.
  */
 public final class ImportBenchmark {
@@ -39,11 +40,11 @@ public final class ImportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.getInteger("bench.rows", 10_000);
-        int batch = Integer.getInteger("bench.batch", 25); // as the app's application.yaml (the test profile's is 2)
         Path dir = Files.createDirectories(Paths.get("target", "import-benchmark"))
                 .resolve("h2-" + System.currentTimeMillis()).toAbsolutePath();
         String db = System.getProperty("bench.db", "file");
         boolean postgres = "postgres".equals(db);
+        int batch = Integer.getInteger("bench.batch", postgres ? 25 : 10); // as the app's (the test profile's is 2)
         String url = postgres ? "embedded PostgreSQL" : "mem".equals(db)
                 ? "jdbc:h2:mem:import-benchmark;DB_CLOSE_DELAY=-1"
                 : "jdbc:h2:file:" + dir.resolve("dealflow") + System.getProperty("bench.h2", ""); // as the app's default
@@ -59,7 +60,7 @@ public final class ImportBenchmark {
         if (!postgres) {
             settings.add("--spring.datasource.url=" + url);
         }
-        if (System.getProperty("bench.workers") != null) { // else the app's default: 1 on H2, 2 on PostgreSQL
+        if (System.getProperty("bench.workers") != null) { // else the app's default (2)
             settings.add("--dealflow.leads.import.workers=" + Integer.getInteger("bench.workers"));
         }
         ConfigurableApplicationContext app = new SpringApplicationBuilder(DealflowApplication.class)

@@ -15,6 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "postgres", "postgres-embedded"})
+// test after postgres: the tests' own settings (small import batches, say) win over the postgres profile's
+@ActiveProfiles({"postgres", "test", "postgres-embedded"})
 public @interface OnPostgres {
 }
