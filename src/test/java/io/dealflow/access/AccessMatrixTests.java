@@ -1,6 +1,5 @@
 package io.dealflow.access;
 
-import io.dealflow.support.OnH2;
 import static io.dealflow.support.TasklistSession.ENGINE;
 import static io.dealflow.support.TasklistSession.HAL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dealflow.support.Api;
+import io.dealflow.support.OnH2;
 import io.dealflow.support.TestUsers;
 import io.dealflow.support.TasklistSession;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.dealflow.contact;
 
-import io.dealflow.support.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dealflow.support.Api;
+import io.dealflow.support.OnH2;
 import io.dealflow.support.TestDeals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.dealflow.deal;
 
-import io.dealflow.support.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dealflow.support.Api;
+import io.dealflow.support.OnH2;
 import io.dealflow.support.SalesModels;
 import io.dealflow.support.StoredCounts;
 import io.dealflow.support.TestDeals;

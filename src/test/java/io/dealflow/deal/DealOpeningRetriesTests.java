@@ -1,10 +1,10 @@
 package io.dealflow.deal;
 
-import io.dealflow.support.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dealflow.support.OnH2;
 import io.dealflow.support.TestDeals;
 import java.net.URI;
 import java.net.http.HttpClient;

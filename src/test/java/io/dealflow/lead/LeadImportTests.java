@@ -1,11 +1,11 @@
 package io.dealflow.lead;
 
-import io.dealflow.support.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dealflow.support.Api;
 import io.dealflow.settings.DealflowProperties;
+import io.dealflow.support.Api;
+import io.dealflow.support.OnH2;
 import io.dealflow.support.StoredCounts;
 import java.net.URI;
 import java.net.URLEncoder;

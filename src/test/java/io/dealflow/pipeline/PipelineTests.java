@@ -1,12 +1,12 @@
 package io.dealflow.pipeline;
 
-import io.dealflow.support.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
 import io.dealflow.support.Api;
+import io.dealflow.support.OnH2;
 import io.dealflow.support.SalesModels;
 import io.dealflow.support.TestDeals;
 import java.math.BigDecimal;

@@ -1,6 +1,5 @@
 package io.dealflow.privacy;
 
-import io.dealflow.support.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import io.dealflow.followup.FollowUp;
 import io.dealflow.followup.FollowUpKind;
 import io.dealflow.followup.FollowUpRepository;
 import io.dealflow.support.Api;
+import io.dealflow.support.OnH2;
 import io.dealflow.support.TestDeals;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package io.dealflow.process;
 
-import io.dealflow.support.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -13,6 +12,7 @@ import io.dealflow.deal.DealStatus;
 import io.dealflow.deal.LostReason;
 import io.dealflow.stage.StageVisit;
 import io.dealflow.stage.StageVisitRepository;
+import io.dealflow.support.OnH2;
 import io.dealflow.support.TestDeals;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;

@@ -1,6 +1,5 @@
 package io.dealflow.stage;
 
-import io.dealflow.support.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +9,7 @@ import io.dealflow.config.SalesAccess;
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
 import io.dealflow.support.Api;
+import io.dealflow.support.OnH2;
 import io.dealflow.support.SalesModels;
 import io.dealflow.support.TestDeals;
 import io.dealflow.support.TestUsers;

@@ -1,11 +1,11 @@
 package io.dealflow.stage;
 
-import io.dealflow.support.OnH2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dealflow.deal.Deal;
 import io.dealflow.deal.DealService;
+import io.dealflow.support.OnH2;
 import io.dealflow.support.SalesModels;
 import io.dealflow.support.TestDeals;
 import java.math.BigDecimal;
